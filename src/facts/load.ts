@@ -1,0 +1,149 @@
+// Loads the fact files once, validates them, and fails fast with a message that names the file, the
+// record and the field, so a bad edit to data/facts is caught at start-up and never shown to a user.
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { z } from "zod";
+import {
+  catalogSchema,
+  type Facts,
+  importRulesSchema,
+  stateFeesSchema,
+  stateRulesSchema,
+} from "./schemas.js";
+
+export const DEFAULT_FACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data", "facts");
+
+export class FactsError extends Error {
+  override name = "FactsError";
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** "record 12 (DA63T), field productionStart: expected YYYY or YYYY-MM" */
+export function describeIssue(data: unknown, issue: Issue): string {
+  const path = issue.path.map(String);
+  let where = "";
+  let fieldPath = path;
+  if (Array.isArray(data) && path.length > 0 && /^\d+$/.test(path[0] ?? "")) {
+    const index = Number(path[0]);
+    const rec = data[index] as Record<string, unknown> | undefined;
+    const label = rec?.chassisCode ?? rec?.code ?? rec?.id;
+    where = `record ${index}${typeof label === "string" ? ` (${label})` : ""}, `;
+    fieldPath = path.slice(1);
+  }
+  const field = fieldPath.length > 0 ? `field ${fieldPath.join(".")}` : "the record itself";
+  return `${where}${field}: ${issue.message}`;
+}
+
+function readJson(dir: string, file: string): unknown {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new FactsError(`${displayPath(path)}: cannot read fact file (${(e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FactsError(`${displayPath(path)}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+export function parseFactFile<T>(file: string, schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const lines = result.error.issues.slice(0, 5).map((i) => `  - ${describeIssue(data, i)}`);
+  const more = result.error.issues.length > 5 ? `\n  (and ${result.error.issues.length - 5} more)` : "";
+  throw new FactsError(`${file}: invalid fact data\n${lines.join("\n")}${more}`);
+}
+
+function assertUnique(file: string, values: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const [i, v] of values.entries()) {
+    if (seen.has(v)) throw new FactsError(`${file}: record ${i} (${v}): duplicate ${what}`);
+    seen.add(v);
+  }
+}
+
+/** Cross-file checks that a schema cannot express. */
+export function checkConsistency(facts: Facts): void {
+  assertUnique(
+    "kei-catalog.json",
+    facts.catalog.map((e) => e.chassisCode),
+    "chassisCode",
+  );
+  assertUnique(
+    "kei-catalog.json",
+    facts.catalog.map((e) => e.id),
+    "id",
+  );
+  assertUnique(
+    "state-rules.json",
+    facts.stateRules.map((s) => s.code),
+    "state code",
+  );
+  assertUnique(
+    "state-fees.json",
+    facts.stateFees.map((s) => s.code),
+    "state code",
+  );
+  const ruleCodes = new Set(facts.stateRules.map((s) => s.code));
+  for (const [i, f] of facts.stateFees.entries()) {
+    if (!ruleCodes.has(f.code))
+      throw new FactsError(`state-fees.json: record ${i} (${f.code}), field code: not in state-rules.json`);
+  }
+  const known = new Set(Object.keys(facts.importRules.sources));
+  const missing = collectSourceIds(facts.importRules).filter((id) => !known.has(id));
+  if (missing.length > 0)
+    throw new FactsError(
+      `import-rules.json: source ids not in "sources": ${[...new Set(missing)].join(", ")}`,
+    );
+}
+
+/** Every string in a `source` or `sources` array anywhere in the import rules. */
+function collectSourceIds(node: unknown, key = ""): string[] {
+  if (Array.isArray(node)) {
+    if (key === "source" || key === "sources") return node.filter((v): v is string => typeof v === "string");
+    return node.flatMap((v) => collectSourceIds(v));
+  }
+  if (node && typeof node === "object") {
+    return Object.entries(node)
+      .filter(([k]) => k !== "sources" || Array.isArray((node as Record<string, unknown>)[k]))
+      .flatMap(([k, v]) => collectSourceIds(v, k));
+  }
+  if (typeof node === "string" && key === "source") return [node];
+  return [];
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
+  const facts: Facts = {
+    catalog: parseFactFile("kei-catalog.json", catalogSchema, readJson(dir, "kei-catalog.json")),
+    importRules: parseFactFile("import-rules.json", importRulesSchema, readJson(dir, "import-rules.json")),
+    stateRules: parseFactFile("state-rules.json", stateRulesSchema, readJson(dir, "state-rules.json")),
+    stateFees: parseFactFile("state-fees.json", stateFeesSchema, readJson(dir, "state-fees.json")),
+  };
+  checkConsistency(facts);
+  return deepFreeze(facts);
+}
+
+let cached: Facts | undefined;
+/** The process-wide facts from the default folder, loaded on first use. */
+export function getFacts(): Facts {
+  cached ??= loadFacts();
+  return cached;
+}
