@@ -1,0 +1,45 @@
+// The shape every `keiyard` command shares: parse its own flags, answer in human text by default and
+// with exactly one JSON document on stdout under --json, exit 0 on success and 1 on a user error.
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { AppError } from "../services/app-error.js";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Today's date (UTC) as the faces see it; the domain gets it as an argument. */
+  today: string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the exit code. Throws AppError for user errors. */
+  run(argv: string[], io: Io): Promise<number> | number;
+}
+
+export type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** parseArgs with strict flags; a bad flag becomes a one-line AppError, not a stack trace. */
+export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = true) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, json: { type: "boolean" } },
+      allowPositionals,
+      strict: true,
+    });
+  } catch (e) {
+    throw new AppError("invalid_input", (e as Error).message.split("\n")[0] ?? "bad arguments");
+  }
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+/** Formats `label: value` rows with aligned values, for human output. */
+export function rows(pairs: [string, string | number | null | undefined][]): string {
+  const width = Math.max(...pairs.map(([k]) => k.length));
+  return pairs.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v ?? "unknown"}`).join("\n");
+}

@@ -1,0 +1,32 @@
+// The only reader of process.env: parsed once with zod, frozen, with defaults that just work.
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Where the fact files live; the committed data/facts by default. */
+  KEIYARD_FACTS_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+});
+
+export type Config = Readonly<z.infer<typeof envSchema>>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`invalid environment variable ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return Object.freeze(result.data);
+}
+
+let cached: Config | undefined;
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,19 @@
+// The single exit for errors: AppError codes map to HTTP statuses in this one table; anything else is a
+// bug and answers 500 without internals.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError, type ErrorCode } from "../services/app-error.js";
+
+export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  unknown_chassis_code: 404,
+  unknown_state: 404,
+  unknown_hts: 400,
+  not_found: 404,
+};
+
+export function errorResponse(c: Context, err: unknown) {
+  if (err instanceof AppError) return c.json(err.toJSON(), STATUS_BY_CODE[err.code]);
+  console.error(err);
+  return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+}

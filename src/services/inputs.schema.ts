@@ -1,0 +1,85 @@
+// Input schemas shared by the CLI and the JSON API: one definition of what a valid question is, so the
+// two faces cannot drift. Each edge parses with these and turns the first issue into an AppError.
+import { z } from "zod";
+import { isIsoDate, isYearMonth } from "../domain/units/dates.js";
+import { AppError } from "./app-error.js";
+
+export const isoDateString = z
+  .string()
+  .trim()
+  .refine(isIsoDate, { message: "expected a calendar date YYYY-MM-DD" });
+export const yearMonthString = z.string().trim().refine(isYearMonth, { message: "expected a month YYYY-MM" });
+export const builtString = z
+  .string()
+  .trim()
+  .refine((s) => isYearMonth(s) || isIsoDate(s), {
+    message: "expected a build month YYYY-MM or date YYYY-MM-DD",
+  });
+export const stateCodeString = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "expected a two-letter state code such as TX")
+  .transform((s) => s.toUpperCase());
+export const frameInputString = z.string().trim().min(1, "expected a frame number or chassis code").max(64);
+
+const money = (max: number) => z.coerce.number().finite().min(0).max(max);
+
+export const vehicleClassSchema = z.enum(["kei_truck", "kei_dump", "deck_van", "kei_van_passenger"]);
+
+export const eligibilityInputSchema = z
+  .object({
+    frame: frameInputString.optional(),
+    built: builtString.optional(),
+    firstRegistered: yearMonthString.optional(),
+    on: isoDateString.optional(),
+    vehicleClass: vehicleClassSchema.optional(),
+  })
+  .strict()
+  .refine((v) => !(v.built && v.firstRegistered), {
+    message: "give either the build date or the first-registration month, not both",
+    path: ["firstRegistered"],
+  })
+  .refine((v) => v.frame || v.built || v.firstRegistered, {
+    message: "give a frame number, a build month (built) or a first-registration month (firstRegistered)",
+    path: ["built"],
+  });
+export type EligibilityInputQuery = z.infer<typeof eligibilityInputSchema>;
+
+export const costInputSchema = z
+  .object({
+    priceJpy: z.coerce.number().int("expected whole yen").min(1).max(1_000_000_000),
+    fx: z.coerce.number().finite().gt(10, "expected JPY per USD, e.g. 150").lt(1000).optional(),
+    entry: isoDateString.optional(),
+    built: z
+      .string()
+      .trim()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a build year YYYY, month YYYY-MM or date YYYY-MM-DD")
+      .optional(),
+    japanFeesJpy: z.coerce.number().int("expected whole yen").min(0).max(100_000_000).optional(),
+    freightUsd: money(100_000).optional(),
+    insuranceJpy: z.coerce.number().int("expected whole yen").min(0).max(10_000_000).optional(),
+    brokerUsd: money(100_000).optional(),
+    portUsd: money(100_000).optional(),
+    deliveryUsd: money(100_000).optional(),
+    isfBondUsd: money(100_000).optional(),
+    to: stateCodeString.optional(),
+    hts: z.string().trim().min(4).max(20).optional(),
+    hmf: z.enum(["true", "false"]).optional(),
+  })
+  .strict();
+export type CostInputQuery = z.infer<typeof costInputSchema>;
+
+export const legalInputSchema = z.object({ code: stateCodeString, on: isoDateString.optional() }).strict();
+
+/** Parse or throw an AppError naming the first bad field. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue?.code === "unrecognized_keys") {
+    const keys = issue.keys.join(", ");
+    throw new AppError("invalid_input", `unknown parameter: ${keys}`, issue.keys[0]);
+  }
+  const field = issue?.path.map(String).join(".") || undefined;
+  throw new AppError("invalid_input", field ? `${field}: ${issue?.message}` : String(issue?.message), field);
+}

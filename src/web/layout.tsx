@@ -1,0 +1,53 @@
+import type { Child } from "hono/jsx";
+
+// A small inline stylesheet: one request per page, no JavaScript needed.
+const css = `
+:root{--fg:#1d2327;--muted:#5a6470;--accent:#0b6e4f;--bg:#fbfaf7;--card:#fff;--line:#e3e0d8}
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header,main,footer{max-width:60rem;margin:0 auto;padding:1rem}
+header{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;border-bottom:1px solid var(--line)}
+header a.brand{font-weight:700;font-size:1.4rem;color:var(--accent);text-decoration:none}
+nav a{margin-right:.8rem}a{color:var(--accent)}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
+.card{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1rem}
+.card h2{margin-top:0;font-size:1.15rem}
+label{display:block;font-weight:600;margin:.4rem 0 .2rem}
+input,select,button{font:inherit;padding:.4rem .5rem;border:1px solid #8a8f98;border-radius:.3rem;max-width:100%}
+button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer;margin-top:.5rem}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
+pre{background:#f1efe9;padding:.6rem;border-radius:.3rem;overflow-x:auto}
+.muted{color:var(--muted)}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
+`;
+
+export function Layout(props: { title: string; description?: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === "keiyard" ? "keiyard" : `${props.title} · keiyard`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <style>{css}</style>
+      </head>
+      <body>
+        <header>
+          <a class="brand" href="/">
+            keiyard
+          </a>
+          <nav aria-label="Main">
+            <a href="/api/docs">API</a>
+            <a href="/api/openapi.json">OpenAPI</a>
+          </nav>
+        </header>
+        <main>{props.children}</main>
+        <footer>
+          <p>
+            Facts carry their sources and review dates. Nothing here is legal advice: confirm with your
+            customs broker and your state's DMV.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Facts } from "../../facts/schemas.js";
+import { Layout } from "../layout.js";
+
+// The home page at this stage: what keiyard answers today, each with a form that asks the JSON API and
+// the same question on the command line. Plain forms, so it works without JavaScript.
+export function HomePage(props: { facts: Facts; today: string }) {
+  const { facts } = props;
+  return (
+    <Layout
+      title="keiyard"
+      description="Find, import, register and use a Japanese kei truck in the United States, with sources."
+    >
+      <h1>Kei trucks in the US, with sources</h1>
+      <p>
+        keiyard answers the four questions every American kei-truck buyer asks: which truck is this, can it
+        enter the US and from which day, can I drive it where I live, and what will it cost me all-in. It
+        knows {facts.catalog.length} chassis codes and the rules of all {facts.stateRules.length} states and
+        DC, each fact with its source. Today is {props.today}.
+      </p>
+      <div class="cards">
+        <section class="card" aria-labelledby="decode-h">
+          <h2 id="decode-h">Decode a frame number</h2>
+          <form method="get" action="/decode">
+            <label for="decode-input">Frame number or chassis code</label>
+            <input id="decode-input" name="input" placeholder="DA63T-123456" required maxlength={64} />
+            <button type="submit">Decode</button>
+          </form>
+          <pre>npx keiyard decode HA4-2123456</pre>
+        </section>
+        <section class="card" aria-labelledby="elig-h">
+          <h2 id="elig-h">Can it enter the US?</h2>
+          <form method="get" action="/api/v1/eligibility">
+            <label for="elig-built">Build month</label>
+            <input
+              id="elig-built"
+              name="built"
+              placeholder="2001-09"
+              required
+              pattern="\d{4}-\d{2}(-\d{2})?"
+            />
+            <label for="elig-on">Planned entry date</label>
+            <input id="elig-on" name="on" type="date" value={props.today} />
+            <button type="submit">Check</button>
+          </form>
+          <pre>npx keiyard eligibility --built 2001-09</pre>
+        </section>
+        <section class="card" aria-labelledby="legal-h">
+          <h2 id="legal-h">Can I drive it in my state?</h2>
+          <form method="get" action="/states/lookup">
+            <label for="legal-code">State</label>
+            <select id="legal-code" name="code">
+              {facts.stateRules.map((s) => (
+                <option value={s.code}>{s.name}</option>
+              ))}
+            </select>
+            <button type="submit">Look up</button>
+          </form>
+          <pre>npx keiyard legal TX</pre>
+        </section>
+        <section class="card" aria-labelledby="cost-h">
+          <h2 id="cost-h">What will it cost?</h2>
+          <form method="get" action="/api/v1/cost">
+            <label for="cost-price">Auction price (yen)</label>
+            <input id="cost-price" name="priceJpy" inputmode="numeric" placeholder="400000" required />
+            <label for="cost-to">Destination state</label>
+            <select id="cost-to" name="to">
+              {facts.stateRules.map((s) => (
+                <option value={s.code}>{s.name}</option>
+              ))}
+            </select>
+            <button type="submit">Estimate</button>
+          </form>
+          <pre>npx keiyard cost --price-jpy 400000 --to TX</pre>
+        </section>
+      </div>
+      <h2>For developers</h2>
+      <p>
+        The same answers as JSON under <code>/api/v1</code>: see the <a href="/api/docs">API reference</a> and
+        the <a href="/api/openapi.json">OpenAPI document</a>.
+      </p>
+    </Layout>
+  );
+}
