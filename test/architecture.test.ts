@@ -21,7 +21,7 @@ const CLOCK_OR_ENV =
   /\bDate\.now\s*\(|new Date\(\s*\)|\bprocess\.|\bglobalThis\.|\bfetch\s*\(|Math\.random\s*\(/;
 
 /** Every violation in one domain file, as readable strings. */
-export function violations(file: string, text: string): string[] {
+function violations(file: string, text: string): string[] {
   const out: string[] = [];
   const isTest = file.endsWith(".test.ts");
   const code = text.replace(/\/\/.*$/gm, "");

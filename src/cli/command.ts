@@ -18,6 +18,13 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number> | number;
 }
 
+/** What the dispatcher knows before loading a command: each command's module loads only when used. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** parseArgs with strict flags; a bad flag becomes a one-line AppError, not a stack trace. */

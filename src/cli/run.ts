@@ -2,19 +2,34 @@
 // document on stdout under --json) and exit code 1. Kept apart from main.ts so tests can call it.
 import { FactsError } from "../facts/load.js";
 import { AppError } from "../services/app-error.js";
-import type { Command, Io } from "./command.js";
-import { costCommand } from "./commands/cost.js";
-import { decodeCommand } from "./commands/decode.js";
-import { eligibilityCommand } from "./commands/eligibility.js";
-import { legalCommand } from "./commands/legal.js";
-import { serveCommand } from "./commands/serve.js";
+import type { CommandEntry, Io } from "./command.js";
 
-export const COMMANDS: Command[] = [
-  serveCommand,
-  decodeCommand,
-  eligibilityCommand,
-  legalCommand,
-  costCommand,
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: "serve",
+    summary: "Start the web site and JSON API (http://localhost:3000)",
+    load: async () => (await import("./commands/serve.js")).serveCommand,
+  },
+  {
+    name: "decode",
+    summary: "Decode a frame number or chassis code (DA63T-123456, HA4, GD-DA52T)",
+    load: async () => (await import("./commands/decode.js")).decodeCommand,
+  },
+  {
+    name: "eligibility",
+    summary: "May this truck enter the US, and from which day? (25-year rule, EPA, duty)",
+    load: async () => (await import("./commands/eligibility.js")).eligibilityCommand,
+  },
+  {
+    name: "legal",
+    summary: "Street legality in a state (50 states + DC), with restrictions and sources",
+    load: async () => (await import("./commands/legal.js")).legalCommand,
+  },
+  {
+    name: "cost",
+    summary: "Landed cost from a yen price: duty, fees, state tax, itemized with sources",
+    load: async () => (await import("./commands/cost.js")).costCommand,
+  },
 ];
 
 function helpText(): string {
@@ -36,10 +51,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(helpText());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
   const json = rest.includes("--json");
   try {
-    if (!command) throw new AppError("invalid_input", `unknown command "${name}" (try keiyard --help)`);
+    if (!entry) throw new AppError("invalid_input", `unknown command "${name}" (try keiyard --help)`);
+    const command = await entry.load();
     if (rest.includes("--help") || rest.includes("-h")) {
       io.out(`${command.summary}\n\nUsage: ${command.usage}`);
       return 0;

@@ -7,6 +7,16 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   /** Where the fact files live; the committed data/facts by default. */
   KEIYARD_FACTS_DIR: z.string().min(1).optional(),
+  /** A PostgreSQL server (postgres://user@host/db); unset means the embedded PGlite database. */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
+  /** Folder of the embedded database (git-ignored); used only when DATABASE_URL is unset. */
+  KEIYARD_DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

@@ -10,7 +10,6 @@ function copyFacts(): string {
   return dir;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests poke arbitrary fields of raw JSON
 function edit(dir: string, file: string, change: (data: any) => void): void {
   const path = join(dir, file);
   const data = JSON.parse(readFileSync(path, "utf8"));

@@ -1,12 +1,13 @@
 // Loads the fact files once, validates them, and fails fast with a message that names the file, the
 // record and the field, so a bad edit to data/facts is caught at start-up and never shown to a user.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import {
   catalogSchema,
   type Facts,
+  fxDefaultSchema,
   importRulesSchema,
   stateFeesSchema,
   stateRulesSchema,
@@ -136,6 +137,9 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
     importRules: parseFactFile("import-rules.json", importRulesSchema, readJson(dir, "import-rules.json")),
     stateRules: parseFactFile("state-rules.json", stateRulesSchema, readJson(dir, "state-rules.json")),
     stateFees: parseFactFile("state-fees.json", stateFeesSchema, readJson(dir, "state-fees.json")),
+    fxDefault: existsSync(join(dir, "fx-default.json"))
+      ? parseFactFile("fx-default.json", fxDefaultSchema, readJson(dir, "fx-default.json"))
+      : null,
   };
   checkConsistency(facts);
   return deepFreeze(facts);

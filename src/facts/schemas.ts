@@ -221,6 +221,18 @@ export const importRulesSchema = z.looseObject({
   sources: z.record(z.string(), sourceRefSchema),
 });
 
+// ---- fx-default.json (optional) ----------------------------------------------------------------
+/** A dated default exchange rate for estimates; the user can always give their own. */
+export const fxDefaultSchema = z.object({
+  jpyPerUsd: z.number().gt(10).lt(1000),
+  date: isoDay,
+  kind: z.string().min(1),
+  source: linkSourceSchema,
+  confidence,
+  note: z.string(),
+});
+export type FxDefault = z.infer<typeof fxDefaultSchema>;
+
 export type LinkSource = z.infer<typeof linkSourceSchema>;
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 export type LegalityStatus = z.infer<typeof legalityStatusSchema>;
@@ -237,4 +249,6 @@ export interface Facts {
   importRules: ImportRules;
   stateRules: readonly StateRule[];
   stateFees: readonly StateFees[];
+  /** Null when the project ships no dated default rate: then the user must give one. */
+  fxDefault: FxDefault | null;
 }

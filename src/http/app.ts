@@ -6,6 +6,8 @@ import type { Facts } from "../facts/schemas.js";
 import { AppError } from "../services/app-error.js";
 import { ApiDocsPage } from "../web/pages/api-docs.js";
 import { HomePage } from "../web/pages/home.js";
+import { costRoutes } from "./api/cost.routes.js";
+import { knowledgeRoutes } from "./api/knowledge.routes.js";
 import { statesRoutes } from "./api/states.routes.js";
 import { errorResponse } from "./errors.js";
 
@@ -27,7 +29,9 @@ export const OPENAPI_INFO = {
 
 export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono();
+  api.route("/", knowledgeRoutes(deps.facts, deps.today));
   api.route("/", statesRoutes(deps.facts, deps.today));
+  api.route("/", costRoutes(deps.facts, deps.today));
 
   const app = new OpenAPIHono();
   app.onError((err, c) => errorResponse(c, err));

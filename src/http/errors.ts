@@ -10,6 +10,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   unknown_state: 404,
   unknown_hts: 400,
   not_found: 404,
+  photo_rejected: 422,
+  payload_too_large: 413,
 };
 
 export function errorResponse(c: Context, err: unknown) {

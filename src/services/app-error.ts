@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   "unknown_state",
   "unknown_hts",
   "not_found",
+  "photo_rejected",
+  "payload_too_large",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -47,7 +47,11 @@ export type EligibilityInputQuery = z.infer<typeof eligibilityInputSchema>;
 
 export const costInputSchema = z
   .object({
-    priceJpy: z.coerce.number().int("expected whole yen").min(1).max(1_000_000_000),
+    priceJpy: z.coerce
+      .number({ error: "expected the price in whole yen, e.g. 400000" })
+      .int("expected whole yen")
+      .min(1)
+      .max(1_000_000_000),
     fx: z.coerce.number().finite().gt(10, "expected JPY per USD, e.g. 150").lt(1000).optional(),
     entry: isoDateString.optional(),
     built: z

@@ -1,5 +1,5 @@
-// Use cases of the knowledge core: validated input + facts + today -> domain engines -> public shapes.
-// The CLI and the JSON API both call these, so they answer the same question the same way.
+// Use cases of the knowledge core (here: street legality): validated input + facts + today -> engine ->
+// public shape. The CLI and the JSON API both call these, so they answer the same way.
 import { findStreetLegality, listStreetLegality } from "../domain/legality/street-legality.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import type { Facts } from "../facts/schemas.js";

@@ -3,7 +3,7 @@ import { getFacts } from "../../facts/load.js";
 import type { LegalityView } from "../../present/legality.present.js";
 import { AppError } from "../../services/app-error.js";
 import { isoDateString, parseInput, stateCodeString } from "../../services/inputs.schema.js";
-import { legalityFor, legalityForAll } from "../../services/knowledge.js";
+import { legalityFor, legalityForAll } from "../../services/legality.js";
 import { type Command, parseFlags, printJson, rows } from "../command.js";
 
 function formatState(s: LegalityView): string {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { StateRule } from "../../facts/schemas.js";
 import { loadFacts } from "../../facts/load.js";
+import type { StateRule } from "../../facts/schemas.js";
 import { addDays, type IsoDate, isoDate } from "../units/dates.js";
 import { checkStreetLegality, findStreetLegality, listStreetLegality } from "./street-legality.js";
 
@@ -35,7 +35,9 @@ describe("checkStreetLegality", () => {
       expect(co.requirements.join(" ")).toMatch(/two-speed idle emissions test/);
       expect(co.restrictions).toContain("Only on roads with a posted speed limit of 55 mph or less.");
     } else {
-      expect(co.upcomingChanges).toEqual([expect.objectContaining({ effectiveFrom: "2028-01-01", status: "restricted" })]);
+      expect(co.upcomingChanges).toEqual([
+        expect.objectContaining({ effectiveFrom: "2028-01-01", status: "restricted" }),
+      ]);
     }
   });
 
@@ -86,7 +88,10 @@ describe("findStreetLegality", () => {
   });
 
   it("says a code is unknown rather than guessing", () => {
-    expect(findStreetLegality(stateRules, "ZZ", d("2026-11-24"))).toEqual({ kind: "unknown_state", code: "ZZ" });
+    expect(findStreetLegality(stateRules, "ZZ", d("2026-11-24"))).toEqual({
+      kind: "unknown_state",
+      code: "ZZ",
+    });
   });
 
   it("answers for the date asked, not a clock", () => {

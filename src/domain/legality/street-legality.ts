@@ -61,11 +61,15 @@ function describeRestrictions(status: LegalityStatus, maxMph: number | null): st
 function notesFor(rule: StateRule, status: LegalityStatus): string[] {
   const notes: string[] = [];
   if (status === "unclear")
-    notes.push("The state's position could not be established from the sources found; ask your DMV before buying.");
+    notes.push(
+      "The state's position could not be established from the sources found; ask your DMV before buying.",
+    );
   if (rule.confidence !== "high")
     notes.push(`This record's confidence is ${rule.confidence}: it rests on secondary or partial sources.`);
   if (rule.requirements.length > 0 || status === "restricted")
-    notes.push("Conditions are listed as the state states them; whether a given truck meets them is not assumed.");
+    notes.push(
+      "Conditions are listed as the state states them; whether a given truck meets them is not assumed.",
+    );
   return notes;
 }
 
@@ -111,13 +115,17 @@ export function checkStreetLegality(rule: StateRule, on: IsoDate): StreetLegalit
   };
 }
 
-export type StateLookup = { kind: "found"; legality: StreetLegality } | { kind: "unknown_state"; code: string };
+export type StateLookup =
+  | { kind: "found"; legality: StreetLegality }
+  | { kind: "unknown_state"; code: string };
 
 /** Looks a state up by its code (case-insensitive) and answers for `on`. */
 export function findStreetLegality(rules: readonly StateRule[], code: string, on: IsoDate): StateLookup {
   const wanted = normalizeStateCode(code);
   const rule = rules.find((r) => r.code === wanted);
-  return rule ? { kind: "found", legality: checkStreetLegality(rule, on) } : { kind: "unknown_state", code: wanted };
+  return rule
+    ? { kind: "found", legality: checkStreetLegality(rule, on) }
+    : { kind: "unknown_state", code: wanted };
 }
 
 /** All 51 jurisdictions on `on`, in the order of the fact file (alphabetical by name). */

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { IsoDate } from "../../domain/units/dates.js";
 import type { Facts } from "../../facts/schemas.js";
 import { isoDateString, stateCodeString } from "../../services/inputs.schema.js";
-import { legalityFor, legalityForAll } from "../../services/knowledge.js";
+import { legalityFor, legalityForAll } from "../../services/legality.js";
 import { createApi, errorSchemaRef } from "./openapi-hono.js";
 
 const stateSchema = z.looseObject({
