@@ -30,6 +30,11 @@ export const COMMANDS: CommandEntry[] = [
     summary: "Landed cost from a yen price: duty, fees, state tax, itemized with sources",
     load: async () => (await import("./commands/cost.js")).costCommand,
   },
+  {
+    name: "db",
+    summary: "Database upkeep: migrate, backup <file>, restore <file>",
+    load: async () => (await import("./commands/db.js")).dbCommand,
+  },
 ];
 
 function helpText(): string {

@@ -16,7 +16,18 @@ const envSchema = z.object({
       .optional(),
   ),
   /** Folder of the embedded database (git-ignored); used only when DATABASE_URL is unset. */
-  KEIYARD_DATA_DIR: z.string().min(1).default(".data"),
+  KEIYARD_DATA_DIR: z.string().min(1).default(".data/db"),
+  /** Folder of listing photos on disk (the default storage; an object store can replace it). */
+  KEIYARD_PHOTOS_DIR: z.string().min(1).default(".data/photos"),
+  /**
+   * The yen rate this site converts Japan listings with, shown beside every converted price. An operator
+   * setting, not a fact: the default 150 is the middle of the illustrative 140-160 band the fact data
+   * uses for typical costs (import-rules.json meta.notes), not a market rate.
+   */
+  KEIYARD_JPY_PER_USD: z.coerce.number().gt(10).lt(1000).default(150),
+  /** "auto": seed demo listings into an empty database at start-up; "off": never. */
+  KEIYARD_DEMO: z.enum(["auto", "off"]).default("auto"),
+  KEIYARD_DEMO_COUNT: z.coerce.number().int().min(0).max(200_000).default(2000),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

@@ -1,21 +1,21 @@
 // The HTTP face: middleware order, the JSON API under /api/v1 with its OpenAPI document, the web pages,
 // and onError as the single exit for errors.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { IsoDate } from "../domain/units/dates.js";
-import type { Facts } from "../facts/schemas.js";
+import { csrf } from "hono/csrf";
 import { AppError } from "../services/app-error.js";
 import { ApiDocsPage } from "../web/pages/api-docs.js";
 import { HomePage } from "../web/pages/home.js";
 import { costRoutes } from "./api/cost.routes.js";
 import { knowledgeRoutes } from "./api/knowledge.routes.js";
 import { statesRoutes } from "./api/states.routes.js";
+import type { AppDeps, AppEnv } from "./context.js";
 import { errorResponse } from "./errors.js";
+import { sessionMiddleware } from "./middleware/session.js";
+import { authRoutes } from "./web/auth.routes.js";
+import { listingWebRoutes } from "./web/listings.routes.js";
+import { viewerOf } from "./web/render.js";
 
-export interface AppDeps {
-  facts: Facts;
-  /** Today's date as the server sees it; passed into the domain, never read there. */
-  today: () => IsoDate;
-}
+export type { AppDeps } from "./context.js";
 
 export const OPENAPI_INFO = {
   openapi: "3.0.3",
@@ -23,17 +23,17 @@ export const OPENAPI_INFO = {
     title: "keiyard API",
     version: "1",
     description:
-      "Kei-truck facts and rules engines: decode, import eligibility, state legality, landed cost.",
+      "Kei-truck facts and rules engines (decode, import eligibility, state legality, landed cost) and the marketplace.",
   },
 };
 
 export function createApp(deps: AppDeps) {
-  const api = new OpenAPIHono();
+  const api = new OpenAPIHono<AppEnv>();
   api.route("/", knowledgeRoutes(deps.facts, deps.today));
   api.route("/", statesRoutes(deps.facts, deps.today));
   api.route("/", costRoutes(deps.facts, deps.today));
 
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AppEnv>();
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
@@ -43,20 +43,32 @@ export function createApp(deps: AppDeps) {
           404,
         ),
   );
+  // Forms from other sites may not post here (Origin check); the session cookie is SameSite=Lax too.
+  app.use("*", csrf());
+  app.use("*", sessionMiddleware(deps.market?.database));
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/api/v1", api);
   app.doc("/api/openapi.json", { ...OPENAPI_INFO, servers: [{ url: "/" }] });
   app.get("/api/docs", (c) => c.html(`<!doctype html>${ApiDocsPage({ doc: apiDocument(app) })}`));
-  app.get("/", (c) => c.html(`<!doctype html>${HomePage({ facts: deps.facts, today: deps.today() })}`));
+  app.get("/", (c) =>
+    c.html(
+      `<!doctype html>${HomePage({ facts: deps.facts, today: deps.today(), viewer: deps.market ? viewerOf(c, deps.facts) : undefined })}`,
+    ),
+  );
   // Plain-HTML forms cannot put a value into a path: these send them to the API route.
   app.get("/states/lookup", (c) =>
     c.redirect(`/api/v1/states/${encodeURIComponent(c.req.query("code") ?? "")}`),
   );
   app.get("/decode", (c) => c.redirect(`/api/v1/decode/${encodeURIComponent(c.req.query("input") ?? "")}`));
+
+  if (deps.market) {
+    app.route("/", authRoutes(deps, deps.market));
+    app.route("/", listingWebRoutes(deps, deps.market));
+  }
   return app;
 }
 
-export function apiDocument(app: OpenAPIHono) {
+export function apiDocument(app: OpenAPIHono<AppEnv>) {
   return app.getOpenAPIDocument(OPENAPI_INFO);
 }

@@ -1,6 +1,7 @@
 // The single exit for errors: AppError codes map to HTTP statuses in this one table; anything else is a
 // bug and answers 500 without internals.
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, type ErrorCode } from "../services/app-error.js";
 
@@ -10,12 +11,21 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   unknown_state: 404,
   unknown_hts: 400,
   not_found: 404,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  forbidden: 403,
   photo_rejected: 422,
   payload_too_large: 413,
 };
 
 export function errorResponse(c: Context, err: unknown) {
   if (err instanceof AppError) return c.json(err.toJSON(), STATUS_BY_CODE[err.code]);
+  // Hono's own refusals (CSRF origin check, body limits) carry their status.
+  if (err instanceof HTTPException)
+    return c.json(
+      { error: { code: err.status === 403 ? "forbidden" : "invalid_input", message: err.message } },
+      err.status as ContentfulStatusCode,
+    );
   console.error(err);
   return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
 }

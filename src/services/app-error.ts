@@ -6,6 +6,9 @@ export const ERROR_CODES = [
   "unknown_state",
   "unknown_hts",
   "not_found",
+  "invalid_credentials",
+  "unauthenticated",
+  "forbidden",
   "photo_rejected",
   "payload_too_large",
 ] as const;

@@ -17,10 +17,43 @@ button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:poi
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 pre{background:#f1efe9;padding:.6rem;border-radius:.3rem;overflow-x:auto}
 .muted{color:var(--muted)}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
+form.inline,label.inline{display:inline}button.link{background:none;border:none;color:var(--accent);padding:0;text-decoration:underline;margin:0}
+button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
+.badge{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;font-size:.85rem;border:1px solid var(--line);background:#f4f2ec;margin:0 .25rem .25rem 0}
+.badge.ok{background:#e3f3ea;border-color:#9fd3b5}.badge.warn{background:#fff4d6;border-color:#ebcd77}.badge.bad{background:#fbe3e1;border-color:#e5a59f}
+.error{background:#fbe3e1;border:1px solid #e5a59f;padding:.5rem;border-radius:.3rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 `;
 
-export function Layout(props: { title: string; description?: string; children: Child }) {
+export interface Viewer {
+  user: { displayName: string; role: string } | null;
+  state: string | null;
+  states: readonly { code: string; name: string }[];
+}
+
+function StatePicker(props: { viewer: Viewer }) {
+  return (
+    <form method="post" action="/state" class="state-picker">
+      <label for="home-state" class="inline">
+        Your state
+      </label>{" "}
+      <select id="home-state" name="code">
+        <option value="">choose…</option>
+        {props.viewer.states.map((s) => (
+          <option value={s.code} selected={s.code === props.viewer.state}>
+            {s.name}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" class="small">
+        Set
+      </button>
+    </form>
+  );
+}
+
+export function Layout(props: { title: string; description?: string; viewer?: Viewer; children: Child }) {
+  const v = props.viewer;
   return (
     <html lang="en">
       <head>
@@ -36,9 +69,23 @@ export function Layout(props: { title: string; description?: string; children: C
             keiyard
           </a>
           <nav aria-label="Main">
+            {v ? <a href="/trucks">Trucks</a> : null}
+            {v ? <a href="/sell">Sell</a> : null}
             <a href="/api/docs">API</a>
-            <a href="/api/openapi.json">OpenAPI</a>
+            {v?.user ? <a href="/dashboard">Dashboard</a> : null}
+            {v?.user ? (
+              <form method="post" action="/logout" class="inline">
+                <button type="submit" class="link">
+                  Log out {v.user.displayName}
+                </button>
+              </form>
+            ) : v ? (
+              <>
+                <a href="/login">Log in</a> <a href="/signup">Sign up</a>
+              </>
+            ) : null}
           </nav>
+          {v ? <StatePicker viewer={v} /> : null}
         </header>
         <main>{props.children}</main>
         <footer>

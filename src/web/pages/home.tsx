@@ -1,14 +1,15 @@
 import type { Facts } from "../../facts/schemas.js";
-import { Layout } from "../layout.js";
+import { Layout, type Viewer } from "../layout.js";
 
 // The home page at this stage: what keiyard answers today, each with a form that asks the JSON API and
 // the same question on the command line. Plain forms, so it works without JavaScript.
-export function HomePage(props: { facts: Facts; today: string }) {
+export function HomePage(props: { facts: Facts; today: string; viewer?: Viewer }) {
   const { facts } = props;
   return (
     <Layout
       title="keiyard"
       description="Find, import, register and use a Japanese kei truck in the United States, with sources."
+      viewer={props.viewer}
     >
       <h1>Kei trucks in the US, with sources</h1>
       <p>

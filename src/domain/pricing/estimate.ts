@@ -1,0 +1,77 @@
+// The fair-price estimate for one truck from a fitted model.
+//
+// fair = exp(predicted log price): the median price of trucks like this one (not the mean, which a few
+// pricey listings would pull up). The range is the middle 80 % of that price distribution,
+// fair x exp(-/+ 1.2816 s), where s combines the group's residual SD with the uncertainty of its effect:
+// s = sigma_group x factor x sqrt(1 + 1 / (n + ridge)), where factor widens it for a truck whose year
+// or mileage is unknown. All three amounts are rounded to whole dollars; cents would be false precision.
+import { usdCents } from "../units/money.js";
+import {
+  ageOf,
+  bedColumnOf,
+  denseFeatures,
+  findGroup,
+  fourWdOf,
+  logKmOf,
+  normalizeName,
+  patternOf,
+} from "./features.js";
+import { DENSE_NAMES, type DealModel, type FairPrice, type TruckSpec } from "./types.js";
+
+/** z for the 10th and 90th percentiles of a normal: the range holds ~80 % of comparable prices. */
+export const RANGE_Z = 1.2816;
+
+export function estimateFairPrice(model: DealModel, truck: TruckSpec): FairPrice {
+  const make = normalizeName(truck.make);
+  const modelName = normalizeName(truck.model);
+  const generation = truck.generation === null ? "" : normalizeName(truck.generation);
+  const makeEffect = findGroup(model.makes, { make, model: "", generation: null });
+  const family = findGroup(model.families, { make, model: modelName, generation: null });
+  const gen =
+    generation === "" ? undefined : findGroup(model.generations, { make, model: modelName, generation });
+  // A truck of unknown generation could be any of them: it is estimated at family level, with the
+  // family's spread (which includes the differences between generations).
+  const level = generation === "" ? "family" : "generation";
+  const group = level === "family" ? family : gen;
+  const comparables = group?.count ?? 0;
+  if (!group || !makeEffect || !family || comparables < model.minGroupSize) {
+    return { kind: "not_enough_data", comparables, needed: model.minGroupSize };
+  }
+
+  const age = ageOf(truck.year, model.referenceYear);
+  const logKm = logKmOf(truck.mileageKm);
+  const dense = new Float64Array(DENSE_NAMES.length);
+  denseFeatures(age, logKm, fourWdOf(truck.drive), bedColumnOf(truck.bedType), model, dense);
+  let logFair = model.intercept + makeEffect.effect + family.effect + (gen?.effect ?? 0);
+  DENSE_NAMES.forEach((name, i) => {
+    logFair += model.coefficients[name] * dense[i]!;
+  });
+  const factor = model.spreadFactors[patternOf(age, logKm)];
+  const spread = group.sigma * factor * Math.sqrt(1 + 1 / (comparables + model.ridge));
+  const fairCents = roundToDollar(Math.exp(logFair));
+  return {
+    kind: "estimate",
+    fairCents,
+    lowCents: roundToDollar(Math.exp(logFair - RANGE_Z * spread)),
+    highCents: roundToDollar(Math.exp(logFair + RANGE_Z * spread)),
+    comparables,
+    level,
+    spread,
+    basis: basisText(truck, comparables, level),
+  };
+}
+
+/** Whole dollars, and never below $1, so a ratio against the estimate is always defined. */
+export function roundToDollar(cents: number) {
+  return usdCents(Math.max(100, Math.round(cents / 100) * 100));
+}
+
+function basisText(truck: TruckSpec, comparables: number, level: "generation" | "family"): string {
+  const name = [truck.make, truck.model, level === "generation" ? truck.generation : null]
+    .filter((s): s is string => s !== null)
+    .map((s) => s.trim().replace(/\s+/g, " "))
+    .join(" ");
+  const listings = comparables === 1 ? "listing" : "listings";
+  const scope = level === "family" ? " (all generations; this truck's generation is unknown)" : "";
+  return `${comparables} comparable ${name} ${listings}${scope}, adjusted for year, mileage, drive and bed type`;
+}

@@ -1,0 +1,32 @@
+// What every request may carry, and the dependencies the marketplace routes take.
+import type { Database } from "../db/client.js";
+import type { IsoDate } from "../domain/units/dates.js";
+import type { Facts } from "../facts/schemas.js";
+import type { PhotoStorage } from "../photos/storage.js";
+import type { PublicUser } from "../services/accounts.js";
+
+export interface MarketDeps {
+  database: Database;
+  storage: PhotoStorage;
+  /** The site's yen rate for Japan listings, set by the operator (KEIYARD_JPY_PER_USD) and shown with prices. */
+  jpyPerUsd: number;
+  /** Secure cookies behind HTTPS (production). */
+  secureCookies: boolean;
+}
+
+export interface AppDeps {
+  facts: Facts;
+  /** Today's date as the server sees it; passed into the domain, never read there. */
+  today: () => IsoDate;
+  /** The database-backed marketplace; the knowledge pages and API work without it. */
+  market?: MarketDeps;
+}
+
+export type AppEnv = {
+  Variables: {
+    user: PublicUser | null;
+    /** The visitor's home state: the account's, else the cookie's, else null. */
+    viewerState: string | null;
+    sessionToken: string | null;
+  };
+};

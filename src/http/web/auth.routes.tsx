@@ -1,0 +1,72 @@
+// Sign up, log in, log out and the home-state picker, as plain HTML forms.
+import { Hono } from "hono";
+import { logIn, logOut, setHomeState, signUp } from "../../services/accounts.js";
+import { AppError } from "../../services/app-error.js";
+import { parseInput, stateCodeString } from "../../services/inputs.schema.js";
+import { LogInPage, SignUpPage } from "../../web/pages/auth.js";
+import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { clearSessionCookie, setSessionCookie, setStateCookie } from "../middleware/session.js";
+import { formFields, html, safeNext, viewerOf } from "./render.js";
+
+export function authRoutes(deps: AppDeps, market: MarketDeps) {
+  const { db } = market.database;
+  const app = new Hono<AppEnv>();
+
+  app.get("/signup", (c) => html(c, <SignUpPage viewer={viewerOf(c, deps.facts)} />));
+  app.post("/signup", async (c) => {
+    const fields = await formFields(c);
+    try {
+      const { token } = await signUp(db, {
+        ...fields,
+        sellerKind: fields.sellerKind || undefined,
+        dealerName: fields.dealerName || undefined,
+        homeState: c.get("viewerState") ?? undefined,
+      });
+      setSessionCookie(c, token, market.secureCookies);
+      return c.redirect(fields.role === "seller" ? "/sell" : "/trucks", 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const { password: _, ...values } = fields;
+      return html(c, <SignUpPage viewer={viewerOf(c, deps.facts)} form={{ values, error: e }} />, 400);
+    }
+  });
+
+  app.get("/login", (c) =>
+    html(c, <LogInPage viewer={viewerOf(c, deps.facts)} next={c.req.query("next")} />),
+  );
+  app.post("/login", async (c) => {
+    const fields = await formFields(c);
+    try {
+      const { token } = await logIn(db, fields, c.get("sessionToken") ?? undefined);
+      setSessionCookie(c, token, market.secureCookies);
+      return c.redirect(safeNext(fields.next, "/dashboard"), 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const form = { values: { email: fields.email ?? "" }, error: e };
+      return html(c, <LogInPage viewer={viewerOf(c, deps.facts)} form={form} next={fields.next} />, 401);
+    }
+  });
+
+  app.post("/logout", async (c) => {
+    const token = c.get("sessionToken");
+    if (token) await logOut(db, token);
+    clearSessionCookie(c);
+    return c.redirect("/", 303);
+  });
+
+  // The visitor's home state: on the account when signed in, in a cookie otherwise.
+  app.post("/state", async (c) => {
+    const fields = await formFields(c);
+    const code = parseInput(stateCodeString, fields.code ?? "");
+    if (!deps.facts.stateRules.some((s) => s.code === code))
+      throw new AppError("unknown_state", `unknown state ${code}`);
+    const user = c.get("user");
+    if (user) await setHomeState(db, user.id, code);
+    setStateCookie(c, code, market.secureCookies);
+    return c.redirect(
+      safeNext(c.req.header("referer") ? new URL(c.req.header("referer")!).pathname : "/", "/"),
+      303,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,202 @@
+// The seller's side (/sell, /dashboard, edit, status, delete, photos) and the listing page /trucks/:id.
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { findListing, listingsBySeller } from "../../db/repos/listings.repo.js";
+import type { Listing } from "../../db/schema/listings.js";
+import { decodeFrameNumber } from "../../domain/catalog/decode.js";
+import { AppError } from "../../services/app-error.js";
+import { parseInput } from "../../services/inputs.schema.js";
+import { getListingView } from "../../services/listing-view.js";
+import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
+import { addListingPhotos } from "../../services/photos.js";
+import { DashboardPage } from "../../web/pages/dashboard.js";
+import { ListingPage } from "../../web/pages/listing.js";
+import { SellPage } from "../../web/pages/sell.js";
+import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { formFields, html, viewerOf } from "./render.js";
+
+const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+function valuesOf(l: Listing): Record<string, string> {
+  const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return {
+    location: l.location,
+    title: l.title,
+    frameNumber: s(l.frameNumber),
+    make: s(l.make),
+    model: s(l.model),
+    driveOverride: l.drive === "2WD" || l.drive === "4WD" ? "" : "",
+    buildMonth: s(l.buildMonth),
+    ageEvidence: l.ageEvidence,
+    mileageKm: s(l.mileageKm),
+    transmission: s(l.transmission),
+    bedType: l.bedType,
+    highLowRange: l.highLowRange ? "on" : "",
+    diffLock: l.diffLock ? "on" : "",
+    condition: s(l.condition),
+    auctionGrade: s(l.auctionGrade),
+    description: l.description,
+    priceUsd: l.priceUsdCents === null ? "" : String(l.priceUsdCents / 100),
+    priceJpy: s(l.priceJpy),
+    usState: s(l.usState),
+    zip: s(l.zip),
+    titleStatus: s(l.titleStatus),
+    jpPort: s(l.jpPort),
+  };
+}
+
+export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
+  const { database, storage } = market;
+  const ctx = () => ({ facts: deps.facts, today: deps.today(), jpyPerUsd: market.jpyPerUsd });
+  const app = new Hono<AppEnv>();
+
+  const decodeSummary = (frame: string | undefined) => {
+    if (!frame) return null;
+    const d = decodeFrameNumber(frame, deps.facts.catalog);
+    if (d.kind !== "decoded")
+      return {
+        summary: `Not a known chassis code${d.kind === "unknown" && d.suggestions.length ? ` (did you mean ${d.suggestions.join(", ")}?)` : ""}`,
+        drive: null,
+        fill: {},
+      };
+    const e = d.entry;
+    return {
+      summary: `${e.make} ${e.model} ${d.chassisCode}, ${e.generation.label}, ${d.drive ?? "drive unknown"}${e.engineCodes[0] ? `, ${e.engineCodes[0]}` : ""}`,
+      drive: d.drive,
+      fill: { make: e.make, model: e.model } as Record<string, string>,
+    };
+  };
+
+  const sellForm = (
+    c: Context<AppEnv>,
+    action: string,
+    heading: string,
+    values: Record<string, string>,
+    error?: AppError,
+    status: 200 | 400 = 200,
+  ) => {
+    const decoded = decodeSummary(values.frameNumber);
+    return html(
+      c,
+      <SellPage
+        viewer={viewerOf(c, deps.facts)}
+        action={action}
+        heading={heading}
+        form={{ values: { ...decoded?.fill, ...values }, error }}
+        decoded={decoded}
+      />,
+      status,
+    );
+  };
+
+  app.get("/sell", (c) => {
+    const user = c.get("user");
+    if (!user) return c.redirect("/login?next=/sell", 303);
+    if (user.role === "buyer")
+      return html(c, <DashboardPage viewer={viewerOf(c, deps.facts)} listings={[]} isSeller={false} />, 403);
+    return sellForm(c, "/sell", "List a truck", { location: "us", frameNumber: c.req.query("frame") ?? "" });
+  });
+
+  app.post("/sell", async (c) => {
+    const fields = await formFields(c);
+    if (fields.intent === "decode") return sellForm(c, "/sell", "List a truck", fields);
+    try {
+      const created = await createListing(database, ctx(), c.get("user"), fields);
+      return c.redirect(`/trucks/${created.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
+      return sellForm(c, "/sell", "List a truck", fields, e, 400);
+    }
+  });
+
+  app.get("/dashboard", async (c) => {
+    const user = c.get("user");
+    if (!user) return c.redirect("/login?next=/dashboard", 303);
+    const mine = await listingsBySeller(database.db, user.id);
+    return html(
+      c,
+      <DashboardPage viewer={viewerOf(c, deps.facts)} listings={mine} isSeller={user.role !== "buyer"} />,
+    );
+  });
+
+  app.get("/trucks/:id{[0-9]+}", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    const view = await getListingView(database, deps.facts, id, {
+      today: deps.today(),
+      viewerState: c.get("viewerState"),
+      jpyPerUsd: market.jpyPerUsd,
+      countView: true,
+    });
+    const user = c.get("user");
+    const isOwner = !!user && (user.id === view.listing.sellerId || user.role === "admin");
+    return html(
+      c,
+      <ListingPage
+        viewer={viewerOf(c, deps.facts)}
+        view={view}
+        isOwner={isOwner}
+        jpyPerUsd={market.jpyPerUsd}
+      />,
+    );
+  });
+
+  app.get("/trucks/:id{[0-9]+}/edit", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    const user = c.get("user");
+    if (!user) return c.redirect(`/login?next=/trucks/${id}/edit`, 303);
+    const l = await findListing(database.db, id);
+    if (!l) throw new AppError("not_found", `no listing ${id}`);
+    if (l.sellerId !== user.id && user.role !== "admin")
+      throw new AppError("forbidden", "this is not your listing");
+    return sellForm(c, `/trucks/${id}/edit`, "Edit listing", valuesOf(l));
+  });
+
+  app.post("/trucks/:id{[0-9]+}/edit", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    const fields = await formFields(c);
+    if (fields.intent === "decode") return sellForm(c, `/trucks/${id}/edit`, "Edit listing", fields);
+    try {
+      await updateListing(database, ctx(), c.get("user"), id, fields);
+      return c.redirect(`/trucks/${id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
+      return sellForm(c, `/trucks/${id}/edit`, "Edit listing", fields, e, 400);
+    }
+  });
+
+  app.post("/trucks/:id{[0-9]+}/status", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    await setListingStatus(database, c.get("user"), id, await formFields(c));
+    return c.redirect("/dashboard", 303);
+  });
+
+  app.post("/trucks/:id{[0-9]+}/delete", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    await deleteListing(database, c.get("user"), id);
+    await storage.delete(`listings/${id}`).catch(() => undefined);
+    return c.redirect("/dashboard", 303);
+  });
+
+  app.post("/trucks/:id{[0-9]+}/photos", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    const body = await c.req.parseBody({ all: true });
+    const raw = body.photos;
+    const files = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((f): f is File => f instanceof File);
+    if (files.length === 0) throw new AppError("invalid_input", "choose at least one photo", "photos");
+    const buffers = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
+    await addListingPhotos(database, storage, c.get("user"), id, buffers);
+    return c.redirect(`/trucks/${id}`, 303);
+  });
+
+  app.get("/photos/*", async (c) => {
+    const key = c.req.path.slice("/photos/".length);
+    const found = await storage.get(decodeURIComponent(key)).catch(() => null);
+    if (!found) throw new AppError("not_found", "no such photo");
+    return c.body(new Uint8Array(found.data), 200, {
+      "content-type": found.contentType,
+      // Keys are unique per photo, so a stored file never changes.
+      "cache-control": "public, max-age=31536000, immutable",
+    });
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+// Page rendering helpers shared by the web routes.
+import type { Context } from "hono";
+import type { Facts } from "../../facts/schemas.js";
+import type { Viewer } from "../../web/layout.js";
+import type { AppEnv } from "../context.js";
+
+export function viewerOf(c: Context<AppEnv>, facts: Facts): Viewer {
+  return {
+    user: c.get("user"),
+    state: c.get("viewerState"),
+    states: facts.stateRules.map((s) => ({ code: s.code, name: s.name })),
+  };
+}
+
+export function html(c: Context, page: unknown, status: 200 | 400 | 401 | 403 | 404 | 422 = 200) {
+  return c.html(`<!doctype html>${String(page)}`, status);
+}
+
+/** Form fields as plain strings (the last value of a repeated field wins). */
+export async function formFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+/** Only same-site paths may be redirected to after a form, never another origin. */
+export function safeNext(next: string | undefined, fallback: string): string {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : fallback;
+}

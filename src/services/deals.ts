@@ -1,0 +1,73 @@
+// Deal ratings: the fair-price model is fitted on the current asking prices (landed dollars) of active
+// listings and the prices of sold ones, then every active listing is rated against it. Refitting is a
+// batch step (after seeding, on a timer); a new or edited listing is rated with the latest model.
+import { inArray, sql } from "drizzle-orm";
+import type { Database, Db } from "../db/client.js";
+import { listings } from "../db/schema/listings.js";
+import { fitDealModel } from "../domain/pricing/fit.js";
+import { rateDeal } from "../domain/pricing/rate.js";
+import type { Comparable, DealModel } from "../domain/pricing/types.js";
+
+type Row = Comparable & { id: number; status: string };
+
+async function loadComparables(db: Db): Promise<Row[]> {
+  const rows = await db
+    .select({
+      id: listings.id,
+      status: listings.status,
+      make: listings.make,
+      model: listings.model,
+      generation: listings.generationLabel,
+      year: listings.year,
+      mileageKm: listings.mileageKm,
+      drive: listings.drive,
+      bedType: listings.bedType,
+      priceCents: listings.landedUsdCents,
+    })
+    .from(listings)
+    .where(inArray(listings.status, ["active", "sold"]));
+  return rows.filter((r) => r.priceCents !== null && r.priceCents > 0) as Row[];
+}
+
+let current: DealModel | null = null;
+
+export function currentDealModel(): DealModel | null {
+  return current;
+}
+
+export function ratingColumns(model: DealModel | null, truck: Comparable) {
+  if (!model || truck.priceCents <= 0) return { fairPriceCents: null, dealRating: null, comparables: null };
+  const r = rateDeal(model, { ...truck, priceCents: Math.round(truck.priceCents) });
+  return r.kind === "rated"
+    ? {
+        fairPriceCents: r.fair.fairCents as number,
+        dealRating: r.rating as string,
+        comparables: r.fair.comparables,
+      }
+    : { fairPriceCents: null, dealRating: null, comparables: r.comparables };
+}
+
+/** Refit on all current prices and rewrite every active listing's rating (in chunks, one statement each). */
+export async function refreshDealRatings(database: Database): Promise<{ fittedOn: number; rated: number }> {
+  const rows = await loadComparables(database.db);
+  if (rows.length === 0) return { fittedOn: 0, rated: 0 };
+  const model = fitDealModel(rows);
+  current = model;
+  const active = rows.filter((r) => r.status === "active");
+  let rated = 0;
+  for (let i = 0; i < active.length; i += 2000) {
+    const chunk = active.slice(i, i + 2000).map((r) => ({ id: r.id, ...ratingColumns(model, r) }));
+    rated += chunk.filter((c) => c.dealRating !== null).length;
+    const values = sql.join(
+      chunk.map(
+        (c) =>
+          sql`(${c.id}::bigint, ${c.fairPriceCents}::bigint, ${c.dealRating}::text, ${c.comparables}::int)`,
+      ),
+      sql`, `,
+    );
+    await database.db.execute(sql`
+      update listings as l set fair_price_cents = v.fair, deal_rating = v.rating, comparables = v.n
+      from (values ${values}) as v(id, fair, rating, n) where l.id = v.id`);
+  }
+  return { fittedOn: model.fittedOn, rated };
+}

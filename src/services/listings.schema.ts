@@ -1,0 +1,67 @@
+// What a seller may send to create or edit a listing. One schema for the HTML form (strings, checkboxes)
+// and the JSON API: empty strings mean "not given", numbers may arrive as text.
+import { z } from "zod";
+import {
+  AGE_EVIDENCE,
+  BED_TYPES,
+  CONDITIONS,
+  LOCATIONS,
+  TITLE_STATUSES,
+  TRANSMISSIONS,
+} from "../domain/listings/types.js";
+import { isYearMonth } from "../domain/units/dates.js";
+import { stateCodeString } from "./inputs.schema.js";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+export const listingInputSchema = z
+  .object({
+    location: z.enum(LOCATIONS),
+    title: z.string().trim().min(3, "give the listing a title").max(120),
+    frameNumber: opt(z.string().trim().max(64)),
+    driveOverride: opt(z.enum(["2WD", "4WD"])),
+    make: opt(z.string().trim().max(40)),
+    model: opt(z.string().trim().max(60)),
+    buildMonth: opt(z.string().trim().refine(isYearMonth, "expected a month YYYY-MM")),
+    ageEvidence: z.preprocess(blank, z.enum(AGE_EVIDENCE).default("none")),
+    mileageKm: opt(z.coerce.number().int("whole kilometres").min(0).max(2_000_000)),
+    transmission: opt(z.enum(TRANSMISSIONS)),
+    bedType: z.preprocess(blank, z.enum(BED_TYPES).default("standard")),
+    highLowRange: checkbox.default(false),
+    diffLock: checkbox.default(false),
+    condition: opt(z.enum(CONDITIONS)),
+    auctionGrade: opt(z.string().trim().max(8)),
+    description: z.preprocess((v) => v ?? "", z.string().trim().max(5000)),
+    priceUsd: opt(z.coerce.number().positive("a price above zero").max(1_000_000)),
+    priceJpy: opt(z.coerce.number().int("whole yen").positive().max(100_000_000)),
+    usState: opt(stateCodeString),
+    zip: opt(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{5}$/, "a 5-digit ZIP code"),
+    ),
+    titleStatus: opt(z.enum(TITLE_STATUSES)),
+    jpPort: opt(z.string().trim().max(40)),
+  })
+  .refine((v) => v.location !== "us" || v.priceUsd !== undefined, {
+    message: "a truck in the US needs a price in dollars",
+    path: ["priceUsd"],
+  })
+  .refine((v) => v.location !== "jp" || v.priceJpy !== undefined, {
+    message: "a truck in Japan needs a price in yen",
+    path: ["priceJpy"],
+  })
+  .refine((v) => v.location !== "us" || v.usState !== undefined, {
+    message: "say which state the truck is in",
+    path: ["usState"],
+  })
+  .refine((v) => v.buildMonth !== undefined || v.ageEvidence === "none", {
+    message: "give the month the evidence shows",
+    path: ["buildMonth"],
+  });
+export type ListingInput = z.infer<typeof listingInputSchema>;
+
+export const statusInputSchema = z.object({ status: z.enum(["active", "sold", "withdrawn"]) });

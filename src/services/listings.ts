@@ -1,0 +1,168 @@
+// Listing use cases: a seller creates, edits, marks sold, withdraws and deletes only their own listings;
+// every write runs in one transaction with its event, so a failure leaves nothing half-written.
+import type { Database, Db } from "../db/client.js";
+import { withTransaction } from "../db/client.js";
+import {
+  deleteListingRow,
+  findListing,
+  insertListing,
+  recordEvent,
+  updateListingRow,
+} from "../db/repos/listings.repo.js";
+import type { Listing, NewListing } from "../db/schema/listings.js";
+import { deriveListing, type ListingContext } from "../domain/listings/derive.js";
+import type { ListingDraft } from "../domain/listings/types.js";
+import type { YearMonth } from "../domain/units/dates.js";
+import { dollarsToCents } from "../domain/units/money.js";
+import type { PublicUser } from "./accounts.js";
+import { AppError } from "./app-error.js";
+import { parseInput } from "./inputs.schema.js";
+import { type ListingInput, listingInputSchema, statusInputSchema } from "./listings.schema.js";
+
+export function draftFromInput(v: ListingInput): ListingDraft {
+  const us = v.location === "us";
+  return {
+    location: v.location,
+    title: v.title,
+    frameNumber: v.frameNumber ?? null,
+    driveOverride: v.driveOverride ?? null,
+    make: v.make ?? null,
+    model: v.model ?? null,
+    buildMonth: (v.buildMonth as YearMonth | undefined) ?? null,
+    ageEvidence: v.ageEvidence,
+    mileageKm: v.mileageKm ?? null,
+    transmission: v.transmission ?? null,
+    bedType: v.bedType,
+    highLowRange: v.highLowRange,
+    diffLock: v.diffLock,
+    condition: v.condition ?? null,
+    auctionGrade: v.auctionGrade ?? null,
+    description: v.description,
+    priceUsdCents: us && v.priceUsd !== undefined ? dollarsToCents(v.priceUsd) : null,
+    priceJpy: !us ? (v.priceJpy ?? null) : null,
+    usState: us ? (v.usState ?? null) : null,
+    zip: us ? (v.zip ?? null) : null,
+    titleStatus: us ? (v.titleStatus ?? null) : null,
+    jpPort: us ? null : (v.jpPort ?? null),
+  };
+}
+
+/** The row a draft becomes, with what the knowledge core derives from it. */
+export function rowFromDraft(draft: ListingDraft, ctx: ListingContext): Omit<NewListing, "sellerId"> {
+  const d = deriveListing(draft, ctx);
+  if (!d.make || !d.model)
+    throw new AppError(
+      "invalid_input",
+      d.decode === "unknown"
+        ? "the frame number does not decode: give the make and model"
+        : "give a frame number, or the make and model",
+      d.decode === "unknown" ? "frameNumber" : "make",
+    );
+  return {
+    location: draft.location,
+    title: draft.title,
+    frameNumber: draft.frameNumber,
+    chassisCode: d.chassisCode,
+    serial: d.serial,
+    make: d.make,
+    model: d.model,
+    generationLabel: d.generationLabel,
+    drive: d.drive,
+    engineCode: d.engineCode,
+    displacementCc: d.displacementCc,
+    buildMonth: draft.buildMonth,
+    ageEvidence: draft.ageEvidence,
+    year: d.year,
+    mileageKm: draft.mileageKm,
+    transmission: draft.transmission,
+    bedType: draft.bedType,
+    highLowRange: draft.highLowRange,
+    diffLock: draft.diffLock,
+    condition: draft.condition,
+    auctionGrade: draft.auctionGrade,
+    description: draft.description,
+    priceUsdCents: draft.priceUsdCents,
+    priceJpy: draft.priceJpy,
+    usState: draft.usState,
+    zip: draft.zip,
+    titleStatus: draft.titleStatus,
+    jpPort: draft.jpPort,
+    eligibleFrom: d.eligibleFrom,
+    landedUsdCents: d.landedUsdCents,
+  };
+}
+
+function requireSeller(user: PublicUser | null): PublicUser {
+  if (!user) throw new AppError("unauthenticated", "log in to sell a truck");
+  if (user.role !== "seller" && user.role !== "admin")
+    throw new AppError("forbidden", "only seller accounts can list trucks");
+  return user;
+}
+
+async function ownListing(db: Db, user: PublicUser | null, id: number): Promise<Listing> {
+  const u = requireSeller(user);
+  const listing = await findListing(db, id);
+  if (!listing) throw new AppError("not_found", `no listing ${id}`);
+  if (listing.sellerId !== u.id && u.role !== "admin")
+    throw new AppError("forbidden", "this is not your listing");
+  return listing;
+}
+
+export async function createListing(
+  database: Database,
+  ctx: ListingContext,
+  user: PublicUser | null,
+  raw: unknown,
+) {
+  const seller = requireSeller(user);
+  const row = rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx);
+  return withTransaction(database, (tx) => insertListing(tx, { ...row, sellerId: seller.id }));
+}
+
+export async function updateListing(
+  database: Database,
+  ctx: ListingContext,
+  user: PublicUser | null,
+  id: number,
+  raw: unknown,
+) {
+  const row = rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx);
+  return withTransaction(database, async (tx) => {
+    const before = await ownListing(tx, user, id);
+    const updated = await updateListingRow(tx, id, row, {});
+    if (before.priceUsdCents !== row.priceUsdCents || before.priceJpy !== row.priceJpy)
+      await recordEvent(tx, id, "price_changed", {
+        from: { usdCents: before.priceUsdCents, jpy: before.priceJpy },
+        to: { usdCents: row.priceUsdCents, jpy: row.priceJpy },
+      });
+    return updated;
+  });
+}
+
+export async function setListingStatus(
+  database: Database,
+  user: PublicUser | null,
+  id: number,
+  raw: unknown,
+) {
+  const { status } = parseInput(statusInputSchema, raw);
+  return withTransaction(database, async (tx) => {
+    const before = await ownListing(tx, user, id);
+    if (before.status === status) return before;
+    const updated = await updateListingRow(
+      tx,
+      id,
+      { status, soldAt: status === "sold" ? new Date() : null },
+      {},
+    );
+    await recordEvent(tx, id, "status_changed", { from: before.status, to: status });
+    return updated;
+  });
+}
+
+export async function deleteListing(database: Database, user: PublicUser | null, id: number): Promise<void> {
+  await withTransaction(database, async (tx) => {
+    await ownListing(tx, user, id);
+    await deleteListingRow(tx, id);
+  });
+}

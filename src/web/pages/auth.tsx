@@ -1,0 +1,91 @@
+import { Layout, type Viewer } from "../layout.js";
+
+export interface FormState {
+  values?: Record<string, string>;
+  error?: { message: string; field?: string };
+}
+
+function ErrorBox(props: { error?: FormState["error"] }) {
+  return props.error ? (
+    <p class="error" role="alert">
+      {props.error.message}
+    </p>
+  ) : null;
+}
+
+export function SignUpPage(props: { viewer: Viewer; form?: FormState }) {
+  const v = props.form?.values ?? {};
+  return (
+    <Layout title="Sign up" viewer={props.viewer}>
+      <h1>Create an account</h1>
+      <ErrorBox error={props.form?.error} />
+      <form method="post" action="/signup" class="card">
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" autocomplete="email" required value={v.email ?? ""} />
+        <label for="password">Password (at least 10 characters)</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          minlength={10}
+          required
+        />
+        <label for="displayName">Name to show</label>
+        <input id="displayName" name="displayName" required maxlength={80} value={v.displayName ?? ""} />
+        <fieldset>
+          <legend>I want to</legend>
+          <label class="inline">
+            <input type="radio" name="role" value="buyer" checked={v.role !== "seller"} /> buy
+          </label>{" "}
+          <label class="inline">
+            <input type="radio" name="role" value="seller" checked={v.role === "seller"} /> sell
+          </label>
+        </fieldset>
+        <label for="sellerKind">If selling, as a</label>
+        <select id="sellerKind" name="sellerKind">
+          <option value="">—</option>
+          <option value="private" selected={v.sellerKind === "private"}>
+            private seller
+          </option>
+          <option value="dealer" selected={v.sellerKind === "dealer"}>
+            dealer
+          </option>
+        </select>
+        <label for="dealerName">Dealership name (dealers)</label>
+        <input id="dealerName" name="dealerName" maxlength={120} value={v.dealerName ?? ""} />
+        <button type="submit">Sign up</button>
+      </form>
+      <p>
+        Have an account? <a href="/login">Log in</a>.
+      </p>
+    </Layout>
+  );
+}
+
+export function LogInPage(props: { viewer: Viewer; form?: FormState; next?: string }) {
+  return (
+    <Layout title="Log in" viewer={props.viewer}>
+      <h1>Log in</h1>
+      <ErrorBox error={props.form?.error} />
+      <form method="post" action="/login" class="card">
+        <input type="hidden" name="next" value={props.next ?? "/dashboard"} />
+        <label for="email">Email</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={props.form?.values?.email ?? ""}
+        />
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit">Log in</button>
+      </form>
+      <p>
+        New here? <a href="/signup">Create an account</a>.
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Listing } from "../../db/schema/listings.js";
+import { usd, yen } from "../components/format.js";
+import { Layout, type Viewer } from "../layout.js";
+
+function StatusButton(props: { id: number; status: string; label: string }) {
+  return (
+    <form method="post" action={`/trucks/${props.id}/status`} class="inline">
+      <input type="hidden" name="status" value={props.status} />
+      <button type="submit" class="small">
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+export function DashboardPage(props: { viewer: Viewer; listings: Listing[]; isSeller: boolean }) {
+  return (
+    <Layout title="Dashboard" viewer={props.viewer}>
+      <h1>Your listings</h1>
+      {props.isSeller ? (
+        <p>
+          <a href="/sell">List a truck</a>
+        </p>
+      ) : (
+        <p>This is a buyer account: sign up as a seller to list trucks.</p>
+      )}
+      {props.listings.length === 0 ? (
+        <p>No listings yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Listing</th>
+              <th scope="col">Price</th>
+              <th scope="col">Status</th>
+              <th scope="col">Views</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.listings.map((l) => (
+              <tr>
+                <td>
+                  <a href={`/trucks/${l.id}`}>{l.title}</a>
+                </td>
+                <td>{l.priceUsdCents !== null ? usd(l.priceUsdCents / 100) : yen(l.priceJpy ?? 0)}</td>
+                <td>{l.status}</td>
+                <td>{l.views}</td>
+                <td>
+                  <a href={`/trucks/${l.id}/edit`}>Edit</a>{" "}
+                  {l.status !== "sold" ? <StatusButton id={l.id} status="sold" label="Mark sold" /> : null}{" "}
+                  {l.status === "active" ? (
+                    <StatusButton id={l.id} status="withdrawn" label="Withdraw" />
+                  ) : null}{" "}
+                  {l.status !== "active" ? <StatusButton id={l.id} status="active" label="Relist" /> : null}{" "}
+                  <form method="post" action={`/trucks/${l.id}/delete`} class="inline">
+                    <button type="submit" class="small">
+                      Delete
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
