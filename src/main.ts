@@ -1,10 +1,16 @@
-// Composition root: config -> facts -> http -> listen. Facts are validated before the port opens, so a
-// bad data edit stops the server at start-up with the file, record and field named.
+// Composition root: config -> facts -> database (migrated, demo-seeded when new) -> photo storage ->
+// http -> listen. Facts are validated before the port opens, so a bad data edit stops the server at
+// start-up with the file, record and field named.
 import { serve } from "@hono/node-server";
 import { todayUtc } from "./config/clock.js";
 import { getConfig } from "./config/env.js";
+import { type Database, openDatabaseFromConfig } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
+import { createDiskStorage } from "./photos/storage.js";
+import { refreshDealRatings } from "./services/deals.js";
+import { DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
 
 export interface StartOptions {
   port?: number;
@@ -12,11 +18,52 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+const DEAL_REFRESH_MS = 10 * 60_000;
+
 export async function startServer(options: StartOptions = {}) {
   const config = getConfig();
   const log = options.log ?? ((l: string) => console.log(l));
   const facts = loadFacts(config.KEIYARD_FACTS_DIR);
-  const app = createApp({ facts, today: () => todayUtc() });
+  const embedded = !config.DATABASE_URL;
+  // The embedded database locks its folder itself, so a second server or a backup cannot corrupt it.
+  const database: Database = await openDatabaseFromConfig(config);
+  try {
+    await migrate(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  log(`database: ${embedded ? "embedded PGlite" : "PostgreSQL"} at ${database.location}`);
+  const storage = createDiskStorage(config.KEIYARD_PHOTOS_DIR);
+  const today = () => todayUtc();
+  if (config.KEIYARD_DEMO === "auto" && config.KEIYARD_DEMO_COUNT > 0 && (await isEmpty(database))) {
+    log(`new database: seeding ${config.KEIYARD_DEMO_COUNT} demo listings (KEIYARD_DEMO=off to skip)…`);
+    await seedDemo(database, storage, facts, {
+      count: config.KEIYARD_DEMO_COUNT,
+      today: today(),
+      jpyPerUsd: config.KEIYARD_JPY_PER_USD,
+      log,
+    });
+    log(`demo seller login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  } else {
+    await refreshDealRatings(database);
+  }
+  const timer = setInterval(
+    () => void refreshDealRatings(database).catch((e) => log(`deal refresh failed: ${e}`)),
+    DEAL_REFRESH_MS,
+  );
+  timer.unref();
+
+  const app = createApp({
+    facts,
+    today,
+    market: {
+      database,
+      storage,
+      jpyPerUsd: config.KEIYARD_JPY_PER_USD,
+      secureCookies: config.NODE_ENV === "production",
+    },
+  });
   const port = options.port ?? config.PORT;
   const hostname = options.host ?? config.HOST;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -28,9 +75,12 @@ export async function startServer(options: StartOptions = {}) {
   log(`keiyard is listening on http://localhost:${actualPort}`);
   let closing: Promise<void> | undefined;
   const close = () => {
-    // Stop accepting connections and let in-flight requests finish.
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve()));
+    // Stop accepting connections, let in-flight requests finish, then close the database.
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(async () => {
+      clearInterval(timer);
+      await database.close();
+    });
     return closing;
   };
-  return { port: actualPort, close };
+  return { port: actualPort, close, database };
 }

@@ -14,6 +14,7 @@ import { sessionMiddleware } from "./middleware/session.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
+import { searchWebRoutes } from "./web/search.routes.js";
 
 export type { AppDeps } from "./context.js";
 
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));
+    app.route("/", searchWebRoutes(deps, deps.market));
   }
   return app;
 }

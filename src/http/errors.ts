@@ -18,7 +18,26 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
 };
 
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
+  );
+
+/** Pages answer errors as a short HTML page; the API (and anything asking for JSON) as JSON. */
+function wantsHtml(c: Context): boolean {
+  return !c.req.path.startsWith("/api/") && (c.req.header("accept") ?? "").includes("text/html");
+}
+
 export function errorResponse(c: Context, err: unknown) {
+  if (err instanceof AppError && wantsHtml(c)) {
+    const status = STATUS_BY_CODE[err.code];
+    const login = err.code === "unauthenticated" ? ` <a href="/login">Log in</a>.` : "";
+    return c.html(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · keiyard</title><main style="max-width:40rem;margin:2rem auto;font-family:system-ui"><h1>${status === 404 ? "Not found" : "That did not work"}</h1><p>${escapeHtml(err.message)}.${login}</p><p><a href="/">Home</a> · <a href="/trucks">Trucks</a></p></main>`,
+      status,
+    );
+  }
   if (err instanceof AppError) return c.json(err.toJSON(), STATUS_BY_CODE[err.code]);
   // Hono's own refusals (CSRF origin check, body limits) carry their status.
   if (err instanceof HTTPException)

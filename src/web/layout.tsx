@@ -22,6 +22,11 @@ button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
 .badge{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;font-size:.85rem;border:1px solid var(--line);background:#f4f2ec;margin:0 .25rem .25rem 0}
 .badge.ok{background:#e3f3ea;border-color:#9fd3b5}.badge.warn{background:#fff4d6;border-color:#ebcd77}.badge.bad{background:#fbe3e1;border-color:#e5a59f}
 .error{background:#fbe3e1;border:1px solid #e5a59f;padding:.5rem;border-radius:.3rem}
+.search-layout{display:grid;grid-template-columns:1fr;gap:1rem}@media(min-width:48rem){.search-layout{grid-template-columns:14rem 1fr}}
+.facets h2.facet-h{font-size:1rem;margin:.6rem 0 .2rem}.facet-list{list-style:none;padding:0;margin:0}.facet-list a[aria-current]{font-weight:700}
+.results{list-style:none;padding:0;margin:0;display:grid;gap:.8rem}.result{display:grid;grid-template-columns:minmax(0,200px) 1fr;gap:.8rem;align-items:start}
+.result img,.nophoto{width:100%;height:auto;aspect-ratio:4/3;background:#e9e6dd;border-radius:.3rem}.result h3{margin:0 0 .2rem;font-size:1.05rem}.result p{margin:.15rem 0}
+.photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 `;
 

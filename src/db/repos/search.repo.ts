@@ -1,31 +1,22 @@
 // Listing search in SQL. A question costs at most two round trips:
-//  1. (only with free text) which distinct makes, models and chassis codes each word is trigram-similar
-//     to: a loose index scan of the few distinct values, so similarity() runs per distinct value, never
-//     per row;
-//  2. one statement that filters once (a materialized CTE) and returns both the page of results and every
-//     facet count with the total (GROUPING SETS over the same rows).
-// The delivered price SQL is in search-delivered.sql.ts, the rule itself in domain/listings/delivered.ts.
+//  1. (with free text or a make / model / chassis filter) search-terms.ts: the stored values they name;
+//  2. one statement that returns both the page of results and every facet count with the total
+//     (GROUPING SETS over the same filtered rows, found once when the filter is narrow).
+// The delivered price SQL is in search-delivered.ts, the rule itself in domain/listings/delivered.ts.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 import { listings as l } from "../schema/listings.js";
-import { type DeliveredParams, deliveredCentsSql, priceFilterTarget } from "./search-delivered.sql.js";
+import { type DeliveredParams, deliveredCentsSql, priceFilterTarget } from "./search-delivered.js";
+import type { WordMatch } from "./search-terms.js";
 
-export { type DeliveredParams, deliveredCentsSql } from "./search-delivered.sql.js";
-
-/** One word of the free text and the distinct values it is typo-similar to. */
-export interface WordMatch {
-  /** Lower-case letters and digits only (services/search.schema.ts searchWords). */
-  word: string;
-  /** [make, model] pairs whose make or model is similar to the word. */
-  pairs: [string, string][];
-  chassisCodes: string[];
-}
+export type { DeliveredParams } from "./search-delivered.js";
 
 export interface SearchFilters {
   words: readonly WordMatch[];
-  make?: string | undefined;
-  model?: string | undefined;
-  chassisCode?: string | undefined;
+  /** Exact stored [make, model] pairs (search-terms.ts resolves the make and model filters); empty: none. */
+  pairs?: readonly [string, string][] | null | undefined;
+  /** Exact stored chassis codes; empty: none. */
+  chassisCodes?: readonly string[] | null | undefined;
   drive?: string | undefined;
   bedType?: string | undefined;
   transmission?: string | undefined;
@@ -52,69 +43,36 @@ export type SortKey =
   | "mileage"
   | "deal";
 
-/**
- * For each word, the distinct (make, model) pairs and chassis codes it is similar to: `%` (pg_trgm
- * similarity) on make, model and chassis code, and also `<%` (word similarity) on the model, because
- * catalog model names have several words ("Carry Truck / Super Carry") that dilute plain similarity.
- */
-export async function matchWords(db: Db, words: readonly string[]): Promise<WordMatch[]> {
-  if (words.length === 0) return [];
+/** (make, model) in (...): a bitmap scan of the (make, model) b-tree per pair; `false` for none. */
+function pairsSql(pairs: readonly [string, string][]): SQL {
+  if (pairs.length === 0) return sql`false`;
   const list = sql.join(
-    words.map((w, i) => sql`(${w}::text, ${i}::int)`),
+    pairs.map(([make, model]) => sql`(${make}, ${model})`),
     sql`, `,
   );
-  const rows = await queryRows<{ i: number; a: string; b: string | null }>(
-    db,
-    sql`with recursive pairs as (
-        (select make, model from ${l} order by make, model limit 1)
-        union all
-        select n.make, n.model from pairs p cross join lateral (select make, model from ${l}
-          where (make, model) > (p.make, p.model) order by make, model limit 1) n
-      ), codes as (
-        (select chassis_code as code from ${l} where chassis_code is not null order by chassis_code limit 1)
-        union all
-        select n.chassis_code from codes c cross join lateral (select chassis_code from ${l}
-          where chassis_code > c.code order by chassis_code limit 1) n
-      ), w(word, i) as (values ${list})
-      select w.i, p.make as a, p.model as b from w join pairs p
-        on lower(p.make) % w.word or lower(p.model) % w.word or w.word <% lower(p.model)
-      union all
-      select w.i, c.code, null from w join codes c on lower(c.code) % w.word`,
-  );
-  const out: WordMatch[] = words.map((word) => ({ word, pairs: [], chassisCodes: [] }));
-  for (const r of rows) {
-    const match = out[Number(r.i)];
-    if (!match) continue;
-    if (r.b === null) match.chassisCodes.push(r.a);
-    else match.pairs.push([r.a, r.b]);
-  }
-  return out;
+  return sql`(${l.make}, ${l.model}) in (${list})`;
 }
 
+function codesSql(codes: readonly string[]): SQL {
+  if (codes.length === 0) return sql`false`;
+  return sql`${l.chassisCode} in (${sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+}
+
+/** A word matches as a full-text prefix, or by naming a similar make, model or chassis code. */
 function wordSql(m: WordMatch): SQL {
   const any: SQL[] = [sql`${l.searchText} @@ to_tsquery('simple', ${`${m.word}:*`})`];
-  if (m.pairs.length > 0)
-    any.push(
-      sql`(${l.make}, ${l.model}) in (${sql.join(
-        m.pairs.map(([make, model]) => sql`(${make}, ${model})`),
-        sql`, `,
-      )})`,
-    );
-  if (m.chassisCodes.length > 0)
-    any.push(
-      sql`${l.chassisCode} in (${sql.join(
-        m.chassisCodes.map((c) => sql`${c}`),
-        sql`, `,
-      )})`,
-    );
+  if (m.pairs.length > 0) any.push(pairsSql(m.pairs));
+  if (m.chassisCodes.length > 0) any.push(codesSql(m.chassisCodes));
   return sql`(${sql.join(any, sql` or `)})`;
 }
 
 export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
   const c: SQL[] = [sql`${l.status} = 'active'`, ...f.words.map(wordSql)];
-  if (f.make) c.push(sql`lower(${l.make}) = ${f.make.toLowerCase()}`);
-  if (f.model) c.push(sql`lower(${l.model}) = ${f.model.toLowerCase()}`);
-  if (f.chassisCode) c.push(sql`lower(${l.chassisCode}) = ${f.chassisCode.toLowerCase()}`);
+  if (f.pairs) c.push(pairsSql(f.pairs));
+  if (f.chassisCodes) c.push(codesSql(f.chassisCodes));
   if (f.drive) c.push(sql`${l.drive} = ${f.drive}`);
   if (f.bedType) c.push(sql`${l.bedType} = ${f.bedType}`);
   if (f.transmission) c.push(sql`${l.transmission} = ${f.transmission}`);
@@ -132,34 +90,46 @@ export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
   return sql.join(c, sql` and `);
 }
 
-/** Sort keys, most significant first; the id (descending) always breaks ties last. */
-function sortKeys(sort: SortKey, words: readonly WordMatch[], delivered: DeliveredParams): SQL[] {
+interface SortKeySql {
+  expr: SQL;
+  /** Nullable keys sort their nulls last; others keep PostgreSQL's default so the indexes match. */
+  order: "asc" | "desc" | "asc nulls last" | "desc nulls last";
+}
+const asc = (expr: SQL): SortKeySql => ({ expr, order: "asc nulls last" });
+const desc = (expr: SQL): SortKeySql => ({ expr, order: "desc nulls last" });
+const newest: SortKeySql = { expr: sql`${l.createdAt}`, order: "desc" };
+
+/** Sort keys, most significant first (nulls last); the id, descending, always breaks ties. */
+function sortKeys(sort: SortKey, words: readonly WordMatch[], delivered: DeliveredParams): SortKeySql[] {
   switch (sort) {
     case "relevance": {
-      if (words.length === 0) return [sql`${l.createdAt} desc`];
+      if (words.length === 0) return [newest];
       // Listings matching every word as text come before typo (trigram) matches; newest first within.
       const all = words.map((w) => `${w.word}:*`).join(" & ");
-      return [sql`(${l.searchText} @@ to_tsquery('simple', ${all})) desc`, sql`${l.createdAt} desc`];
+      return [{ expr: sql`(${l.searchText} @@ to_tsquery('simple', ${all}))`, order: "desc" }, newest];
     }
     case "newest":
-      return [sql`${l.createdAt} desc`];
+      return [newest];
     case "price":
-      return [sql`${l.landedUsdCents} asc nulls last`];
+      return [asc(sql`${l.landedUsdCents}`)];
     case "price_desc":
-      return [sql`${l.landedUsdCents} desc nulls last`];
+      return [desc(sql`${l.landedUsdCents}`)];
     case "delivered":
-      return [sql`${deliveredCentsSql(delivered)} asc nulls last`];
+      return [asc(deliveredCentsSql(delivered))];
     case "year":
-      return [sql`${l.year} asc nulls last`];
+      return [asc(sql`${l.year}`)];
     case "year_desc":
-      return [sql`${l.year} desc nulls last`];
+      return [desc(sql`${l.year}`)];
     case "mileage":
-      return [sql`${l.mileageKm} asc nulls last`];
+      return [asc(sql`${l.mileageKm}`)];
     case "deal":
       // great, good, fair, high, then unrated; within a rating the furthest under its fair price first.
       return [
-        sql`(case ${l.dealRating} when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end) asc`,
-        sql`(${l.landedUsdCents} - ${l.fairPriceCents}) asc nulls last`,
+        {
+          expr: sql`(case ${l.dealRating} when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end)`,
+          order: "asc",
+        },
+        asc(sql`(${l.landedUsdCents} - ${l.fairPriceCents})`),
       ];
   }
 }
@@ -238,10 +208,10 @@ export async function searchListingsPage(
 ): Promise<SearchPage> {
   const keys = sortKeys(page.sort, filters.words, delivered);
   const keyCols = sql.join(
-    keys.map((k, i) => sql`${sqlExpr(k)} as ${sql.raw(`k${i}`)}`),
+    keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i}`)}`),
     sql`, `,
   );
-  const keyOrder = sql.raw([...keys.map((k, i) => `k${i} ${direction(k)}`), "id desc"].join(", "));
+  const keyOrder = sql.raw([...keys.map((k, i) => `k${i} ${k.order}`), "id desc"].join(", "));
   // Each grouping set leaves one column non-null (or none: the total), so coalesce() gives the value and
   // grouping() tells which facet it is.
   const rows = await queryRows<{
@@ -252,7 +222,7 @@ export async function searchListingsPage(
     item: SearchRow | null;
   }>(
     db,
-    sql`with m as materialized (
+    sql`with m as ${sql.raw(isSelective(filters) ? "materialized" : "not materialized")} (
         select ${l.id} as id, ${l.make} as make, ${l.model} as model, ${l.drive} as drive, ${l.bedType} as bed,
           ${l.transmission} as transmission, ${l.location} as location, ${l.usState}::text as state,
           ${l.year} - ${l.year} % 5 as y5, ${l.dealRating} as deal, ${keyCols}
@@ -271,7 +241,39 @@ export async function searchListingsPage(
   return collect(rows);
 }
 
-/** "x desc" -> direction words; sortKeys writes every key as "<expr> asc|desc [nulls last]". */
-function direction(key: SQL): string {
-  return /(asc|desc)( nulls last)?$/.exec(sqlTail(key))?.[0] ?? "asc";
+/**
+ * Narrow filters: find the rows once (materialized) and both group and sort them. Broad ones: let each
+ * half plan on its own, so the page comes off the (status, created_at) index instead of a 90%-of-the-
+ * table copy.
+ */
+function isSelective(f: SearchFilters): boolean {
+  return f.words.length > 0 || Boolean(f.pairs) || Boolean(f.chassisCodes) || Boolean(f.usState);
+}
+
+type ResultRow = {
+  kind: string;
+  facet: number | null;
+  value: string | null;
+  n: number;
+  item: SearchRow | null;
+};
+
+function collect(rows: ResultRow[]): SearchPage {
+  const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
+  const items: { ord: number; row: SearchRow }[] = [];
+  let total = 0;
+  const all = (1 << FACETS.length) - 1;
+  for (const r of rows) {
+    if (r.kind === "item" && r.item) {
+      items.push({ ord: Number(r.n), row: { ...r.item, id: Number(r.item.id) } });
+      continue;
+    }
+    const mask = Number(r.facet);
+    if (mask === all) total = Number(r.n);
+    // grouping() sets one bit per column rolled up, the first column's being the highest.
+    const name = FACETS.find((_, i) => mask === all - (1 << (FACETS.length - 1 - i)));
+    if (name && r.value !== null) facets[name].push({ value: r.value, count: Number(r.n) });
+  }
+  items.sort((a, b) => a.ord - b.ord);
+  return { rows: items.map((i) => i.row), total, facets };
 }

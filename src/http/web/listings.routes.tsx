@@ -15,6 +15,13 @@ import { SellPage } from "../../web/pages/sell.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { formFields, html, viewerOf } from "./render.js";
 
+/** Decoded values fill the fields the seller left blank, never overwrite what they typed. */
+function fillBlanks(values: Record<string, string>, fill: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const [k, v] of Object.entries(fill)) if (!out[k]) out[k] = v;
+  return out;
+}
+
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function valuesOf(l: Listing): Record<string, string> {
@@ -82,7 +89,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         viewer={viewerOf(c, deps.facts)}
         action={action}
         heading={heading}
-        form={{ values: { ...decoded?.fill, ...values }, error }}
+        form={{ values: fillBlanks(values, decoded?.fill ?? {}), error }}
         decoded={decoded}
       />,
       status,

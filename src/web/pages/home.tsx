@@ -3,7 +3,20 @@ import { Layout, type Viewer } from "../layout.js";
 
 // The home page at this stage: what keiyard answers today, each with a form that asks the JSON API and
 // the same question on the command line. Plain forms, so it works without JavaScript.
-export function HomePage(props: { facts: Facts; today: string; viewer?: Viewer }) {
+export interface RecentListing {
+  id: number;
+  title: string;
+  priceLabel: string;
+  photo: string | null;
+}
+
+export function HomePage(props: {
+  facts: Facts;
+  today: string;
+  viewer?: Viewer;
+  recent?: RecentListing[];
+  total?: number;
+}) {
   const { facts } = props;
   return (
     <Layout
@@ -18,6 +31,45 @@ export function HomePage(props: { facts: Facts; today: string; viewer?: Viewer }
         knows {facts.catalog.length} chassis codes and the rules of all {facts.stateRules.length} states and
         DC, each fact with its source. Today is {props.today}.
       </p>
+      {props.recent ? (
+        <section aria-labelledby="market-h">
+          <h2 id="market-h">Trucks for sale</h2>
+          <search>
+            <form method="get" action="/trucks">
+              <label for="home-q" class="inline">
+                Search {props.total?.toLocaleString("en-US")} trucks
+              </label>{" "}
+              <input id="home-q" name="q" type="search" placeholder="acty 4wd, DA63T, hijet dump" />{" "}
+              <button type="submit">Search</button>
+            </form>
+          </search>
+          <ul
+            class="results"
+            style="grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));margin-top:1rem"
+          >
+            {props.recent.map((r) => (
+              <li class="card">
+                {r.photo ? (
+                  <img
+                    src={`/photos/${r.photo}/thumb.jpg`}
+                    alt=""
+                    width={200}
+                    height={150}
+                    style="width:100%;height:auto"
+                  />
+                ) : null}
+                <a href={`/trucks/${r.id}`}>{r.title}</a>
+                <br />
+                <strong>{r.priceLabel}</strong>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/trucks">See all trucks</a> · <a href="/sell">Sell yours</a>
+          </p>
+        </section>
+      ) : null}
+      <h2>Ask the knowledge core</h2>
       <div class="cards">
         <section class="card" aria-labelledby="decode-h">
           <h2 id="decode-h">Decode a frame number</h2>

@@ -274,9 +274,17 @@ export function ListingPage(props: {
         {seller.sellerKind === "dealer" ? " (dealer)" : ""} · {l.views} views
       </p>
       {props.isOwner ? (
-        <p>
-          <a href={`/trucks/${l.id}/edit`}>Edit this listing</a>
-        </p>
+        <section class="card" aria-labelledby="owner-h">
+          <h2 id="owner-h">Your listing</h2>
+          <p>
+            <a href={`/trucks/${l.id}/edit`}>Edit this listing</a> · <a href="/dashboard">Dashboard</a>
+          </p>
+          <form method="post" action={`/trucks/${l.id}/photos`} enctype="multipart/form-data">
+            <label for="photos">Add photos (JPEG, PNG or WebP; up to 12 in all)</label>
+            <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
+            <button type="submit">Upload</button>
+          </form>
+        </section>
       ) : null}
     </Layout>
   );

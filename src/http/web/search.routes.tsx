@@ -1,0 +1,32 @@
+// /trucks: the search page with facets; every state of the search is in its URL.
+import { Hono } from "hono";
+import { searchListings } from "../../services/search.js";
+import { SEARCH_ISLAND } from "../../web/islands/search.js";
+import { TrucksPage } from "../../web/pages/trucks.js";
+import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { html, viewerOf } from "./render.js";
+
+export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
+  const app = new Hono<AppEnv>();
+  app.get("/trucks", async (c) => {
+    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
+    const viewerState = c.get("viewerState");
+    const result = await searchListings(
+      market.database.db,
+      deps.facts,
+      { ...query, ...(viewerState && !query.viewerState ? { viewerState } : {}) },
+      { today: deps.today(), jpyPerUsd: market.jpyPerUsd },
+    );
+    return html(
+      c,
+      <TrucksPage viewer={viewerOf(c, deps.facts)} result={result} query={query} today={deps.today()} />,
+    );
+  });
+  app.get("/static/search.js", (c) =>
+    c.body(SEARCH_ISLAND, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,82 @@
+// What a listing search may ask: one schema for the JSON API's query string and the /trucks page's form
+// (strings from a GET form, where an empty field means "not given"). Strict: an unknown parameter is a
+// 400, never silently ignored. Facts-dependent checks (is "ZZ" a state?) happen in services/search.ts.
+import { z } from "zod";
+import { BED_TYPES, DRIVES, LOCATIONS, TRANSMISSIONS } from "../domain/listings/types.js";
+import { isoDateString, stateCodeString } from "./inputs.schema.js";
+
+export const SEARCH_SORTS = [
+  "relevance",
+  "newest",
+  "price",
+  "price_desc",
+  "delivered",
+  "year",
+  "year_desc",
+  "mileage",
+  "deal",
+] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const MAX_PAGE = 500;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 24;
+export const MAX_QUERY_WORDS = 8;
+export const MAX_WORD_LENGTH = 40;
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
+const int = (min: number, max: number) => z.coerce.number().int("expected a whole number").min(min).max(max);
+const usd = z.coerce.number().finite().min(0).max(10_000_000);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const searchQuerySchema = z
+  .object({
+    q: opt(z.string().trim().max(200)),
+    make: opt(text(40)),
+    model: opt(text(60)),
+    chassisCode: opt(text(20)),
+    drive: opt(z.enum(DRIVES)),
+    bed: opt(z.enum(BED_TYPES)),
+    transmission: opt(z.enum(TRANSMISSIONS)),
+    yearMin: opt(int(1950, 2100)),
+    yearMax: opt(int(1950, 2100)),
+    priceMinUsd: opt(usd),
+    priceMaxUsd: opt(usd),
+    mileageMaxKm: opt(int(0, 10_000_000)),
+    location: opt(z.enum(LOCATIONS)),
+    /** Where the truck is (US listings). */
+    state: opt(stateCodeString),
+    eligibleOn: opt(isoDateString),
+    /** The viewer's state: results only where kei trucks may be on the road; delivered prices there. */
+    legalIn: opt(stateCodeString),
+    /** The viewer's state for delivered prices only (the page passes the visitor's remembered state). */
+    viewerState: opt(stateCodeString),
+    sort: opt(z.enum(SEARCH_SORTS)),
+    page: z.preprocess(blank, int(1, MAX_PAGE).default(1)),
+    pageSize: z.preprocess(blank, int(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),
+  })
+  .strict()
+  .refine((v) => v.yearMin === undefined || v.yearMax === undefined || v.yearMin <= v.yearMax, {
+    message: "yearMin must not be after yearMax",
+    path: ["yearMin"],
+  })
+  .refine(
+    (v) => v.priceMinUsd === undefined || v.priceMaxUsd === undefined || v.priceMinUsd <= v.priceMaxUsd,
+    { message: "priceMinUsd must not be above priceMaxUsd", path: ["priceMinUsd"] },
+  );
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+/** The raw form: query-string values, or already-parsed ones (parsing again is harmless). */
+export type SearchQueryInput = z.input<typeof searchQuerySchema>;
+
+/**
+ * The words of a free-text query, lower-cased: runs of letters and digits, so tsquery metacharacters
+ * (& | ! ( ) : * < > ' \) and other punctuation never reach to_tsquery. At most 8 words of 40 characters;
+ * the rest is dropped rather than refused, as a search box should.
+ */
+export function searchWords(q: string | undefined): string[] {
+  if (!q) return [];
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map((w) => w.slice(0, MAX_WORD_LENGTH)))].slice(0, MAX_QUERY_WORDS);
+}

@@ -1,0 +1,251 @@
+// Listing search, used by the JSON API and the /trucks page: validate the question, settle what the
+// facts decide (the viewer's state charges, street legality there), then ask the repository for one
+// page and the facet counts together, and present rows in the public shape.
+import type { Db } from "../db/client.js";
+import {
+  type DeliveredParams,
+  FACETS,
+  type FacetCounts,
+  type SearchFilters,
+  type SearchRow,
+  searchListingsPage,
+} from "../db/repos/search.repo.js";
+import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
+import { findStateFees } from "../domain/cost/state-charges.js";
+import { findStreetLegality, type StreetLegality } from "../domain/legality/street-legality.js";
+import {
+  type DeliveredCharges,
+  deliveredChargesFor,
+  deliveredUsdCents,
+} from "../domain/listings/delivered.js";
+import type { IsoDate } from "../domain/units/dates.js";
+import { KM_PER_MI } from "../domain/units/measures.js";
+import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
+import type { Facts } from "../facts/schemas.js";
+import { AppError } from "./app-error.js";
+import { parseInput } from "./inputs.schema.js";
+import {
+  type SearchQuery,
+  type SearchQueryInput,
+  type SearchSort,
+  searchQuerySchema,
+  searchWords,
+} from "./search.schema.js";
+
+export interface SearchContext {
+  today: IsoDate;
+  /** The site's yen rate: Japan listings' yen prices become the taxable base at this rate. */
+  jpyPerUsd: number;
+}
+
+export interface SearchItem {
+  id: number;
+  title: string;
+  make: string;
+  model: string;
+  chassisCode: string | null;
+  generation: string | null;
+  year: number | null;
+  drive: string | null;
+  bedType: string;
+  mileageKm: number | null;
+  mileageMi: number | null;
+  location: "us" | "jp";
+  usState: string | null;
+  jpPort: string | null;
+  /** The US asking price, or a Japan listing's landed price (price, duty and federal fees), in dollars. */
+  priceUsd: number | null;
+  priceJpy: number | null;
+  /** priceUsd plus the viewer state's taxes and fees (see deliveredIncludes/Excludes); priceUsd without a state. */
+  deliveredUsd: number | null;
+  eligibleFrom: string | null;
+  dealRating: string | null;
+  fairPriceUsd: number | null;
+  isDemo: boolean;
+  createdAt: string;
+  /** Storage key of the first photo, or null. */
+  photo: string | null;
+}
+
+export interface SearchLegality {
+  state: string;
+  name: string;
+  on: IsoDate;
+  status: StreetLegality["status"];
+  summary: string;
+  restrictions: string[];
+  requirements: string[];
+  /** True when the state's rules rule out every result (the items are then empty on purpose). */
+  excludesAll: boolean;
+}
+
+export interface SearchResult {
+  items: SearchItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: SearchSort;
+  facets: FacetCounts;
+  /** The state whose charges deliveredUsd includes; null: no state given, deliveredUsd = priceUsd. */
+  viewerState: string | null;
+  deliveredIncludes: string[];
+  deliveredExcludes: string[];
+  deliveredNote: string;
+  legality: SearchLegality | null;
+}
+
+const TOP_MODELS = 20;
+const TOP_STATES = 51;
+const ROAD_STATUSES: ReadonlySet<string> = new Set(["street_legal", "restricted"]);
+
+function assertState(facts: Facts, code: string | undefined, field: string): void {
+  if (code !== undefined && !facts.stateRules.some((r) => r.code === code))
+    throw new AppError(
+      "invalid_input",
+      `${field}: unknown state code "${code}": use a USPS code such as TX or DC`,
+      field,
+    );
+}
+
+function legalityFor(facts: Facts, q: SearchQuery, today: IsoDate): SearchLegality | null {
+  if (!q.legalIn) return null;
+  const found = findStreetLegality(facts.stateRules, q.legalIn, (q.eligibleOn ?? today) as IsoDate);
+  if (found.kind === "unknown_state")
+    throw new AppError("invalid_input", `legalIn: unknown state code "${found.code}"`, "legalIn");
+  const s = found.legality;
+  return {
+    state: s.code,
+    name: s.name,
+    on: s.on,
+    status: s.status,
+    summary: s.summary,
+    restrictions: s.restrictions,
+    requirements: s.requirements,
+    excludesAll: !ROAD_STATUSES.has(s.status),
+  };
+}
+
+function filtersFrom(q: SearchQuery, terms: ResolvedTerms): SearchFilters {
+  return {
+    words: terms.words,
+    pairs: terms.pairs,
+    chassisCodes: terms.chassisCodes,
+    drive: q.drive,
+    bedType: q.bed,
+    transmission: q.transmission,
+    location: q.location,
+    usState: q.state,
+    yearMin: q.yearMin,
+    yearMax: q.yearMax,
+    mileageMaxKm: q.mileageMaxKm,
+    priceMinCents: q.priceMinUsd === undefined ? undefined : dollarsToCents(q.priceMinUsd),
+    priceMaxCents: q.priceMaxUsd === undefined ? undefined : dollarsToCents(q.priceMaxUsd),
+    eligibleOn: q.eligibleOn,
+  };
+}
+
+const dollars = (cents: number | null) => (cents === null ? null : centsToDollars(cents as UsdCents));
+
+function presentItem(r: SearchRow, delivered: DeliveredParams): SearchItem {
+  return {
+    id: r.id,
+    title: r.title,
+    make: r.make,
+    model: r.model,
+    chassisCode: r.chassisCode,
+    generation: r.generationLabel,
+    year: r.year,
+    drive: r.drive,
+    bedType: r.bedType,
+    mileageKm: r.mileageKm,
+    mileageMi: r.mileageKm === null ? null : Math.round(r.mileageKm / KM_PER_MI),
+    location: r.location,
+    usState: r.usState,
+    jpPort: r.jpPort,
+    priceUsd: dollars(r.location === "us" ? r.priceUsdCents : r.landedUsdCents),
+    priceJpy: r.priceJpy,
+    deliveredUsd: dollars(deliveredUsdCents(r, delivered.charges, delivered.jpyPerUsd)),
+    eligibleFrom: r.eligibleFrom,
+    dealRating: r.dealRating,
+    fairPriceUsd: dollars(r.fairPriceCents),
+    isDemo: r.isDemo,
+    createdAt: r.createdAt,
+    photo: r.photo,
+  };
+}
+
+function yearLabel(start: string): string {
+  return `${start}-${Number(start) + 4}`;
+}
+
+/** Largest first (ties by value), limited where the contract says so; years stay in calendar order. */
+function shapeFacets(facets: FacetCounts, makeIsSet: boolean): FacetCounts {
+  const byCount = (a: { value: string; count: number }, b: { value: string; count: number }) =>
+    b.count - a.count || a.value.localeCompare(b.value);
+  const out = Object.fromEntries(FACETS.map((f) => [f, [...facets[f]].sort(byCount)])) as FacetCounts;
+  if (!makeIsSet) out.model = out.model.slice(0, TOP_MODELS);
+  out.state = out.state.slice(0, TOP_STATES);
+  out.year = facets.year
+    .map((y) => ({ value: yearLabel(y.value), count: y.count }))
+    .sort((a, b) => a.value.localeCompare(b.value));
+  return out;
+}
+
+function deliveredText(
+  charges: DeliveredCharges | null,
+): Pick<SearchResult, "deliveredIncludes" | "deliveredExcludes" | "deliveredNote"> {
+  if (!charges)
+    return {
+      deliveredIncludes: [],
+      deliveredExcludes: ["state taxes and fees (no state chosen)"],
+      deliveredNote: "No state chosen: delivered prices are the landed prices, without state taxes and fees.",
+    };
+  return {
+    deliveredIncludes: charges.includes,
+    deliveredExcludes: charges.excludes,
+    deliveredNote: `Delivered prices include ${charges.state} taxes and fees where our data has them; an estimate.`,
+  };
+}
+
+export async function searchListings(
+  db: Db,
+  facts: Facts,
+  input: SearchQueryInput | Record<string, unknown>,
+  ctx: SearchContext,
+): Promise<SearchResult> {
+  const q = parseInput(searchQuerySchema, input);
+  assertState(facts, q.state, "state");
+  assertState(facts, q.viewerState, "viewerState");
+  const legality = legalityFor(facts, q, ctx.today);
+  // An explicit legalIn is the viewer's state; the remembered viewerState is the fallback.
+  const viewer = q.legalIn ?? q.viewerState ?? null;
+  const charges = viewer ? deliveredChargesFor(findStateFees(facts.stateFees, viewer)) : null;
+  const delivered: DeliveredParams = { charges, jpyPerUsd: ctx.jpyPerUsd };
+  const words = searchWords(q.q);
+  const sort: SearchSort =
+    q.sort === "relevance" || !q.sort ? (words.length ? "relevance" : "newest") : q.sort;
+  const base = {
+    page: q.page,
+    pageSize: q.pageSize,
+    sort,
+    viewerState: viewer,
+    legality,
+    ...deliveredText(charges),
+  };
+  const facetsNone = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
+  if (legality?.excludesAll) return { ...base, items: [], total: 0, facets: facetsNone };
+
+  const terms = await resolveTerms(db, words, q);
+  const filters = filtersFrom(q, terms);
+  const found = await searchListingsPage(db, filters, delivered, {
+    sort,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    ...base,
+    items: found.rows.map((r) => presentItem(r, delivered)),
+    total: found.total,
+    facets: shapeFacets(found.facets, q.make !== undefined),
+  };
+}

@@ -1,0 +1,120 @@
+// Demo data: deterministic sellers and listings from the catalog (src/domain/listings/demo.ts), with a
+// small pool of generated, clearly labelled illustrations shared by the listings, so a newcomer sees a
+// living marketplace within a minute. Every demo row is marked is_demo and says so on the page.
+import { sql } from "drizzle-orm";
+import { type Database, withTransaction } from "../db/client.js";
+import { listingPhotos, listings, type NewListing } from "../db/schema/listings.js";
+import { users } from "../db/schema/users.js";
+import { generateDemoListings, generateDemoSellers } from "../domain/listings/demo.js";
+import type { IsoDate } from "../domain/units/dates.js";
+import type { Facts } from "../facts/schemas.js";
+import { generateDemoPhoto } from "../photos/demo-photo.js";
+import { savePhotoVariants } from "../photos/photos.js";
+import { processPhoto } from "../photos/process.js";
+import type { PhotoStorage } from "../photos/storage.js";
+import { hashPassword } from "./accounts.js";
+import { refreshDealRatings } from "./deals.js";
+import { rowFromDraft } from "./listings.js";
+
+export const DEMO_LOGIN = { email: "demo-seller@keiyard.test", password: "keiyard-demo-seller" };
+const PHOTO_POOL = 12;
+
+export interface SeedOptions {
+  count: number;
+  seed?: number;
+  today: IsoDate;
+  jpyPerUsd: number;
+  log?: (line: string) => void;
+}
+
+/** True when the database has no users yet (a fresh embedded database). */
+export async function isEmpty(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+async function demoPhotoPool(
+  storage: PhotoStorage,
+): Promise<{ key: string; width: number; height: number }[]> {
+  const pool = [];
+  for (let i = 0; i < PHOTO_POOL; i++) {
+    const photo = await processPhoto(
+      await generateDemoPhoto(i + 1, {
+        title: "Demo kei truck",
+        subtitle: `Illustration ${i + 1} of ${PHOTO_POOL}`,
+      }),
+    );
+    // Shared by many listings under a prefix of its own, so deleting one listing's photos keeps them.
+    await savePhotoVariants(storage, "demo", `pool-${i}`, photo);
+    pool.push({ key: `listings/demo/pool-${i}`, width: photo.width, height: photo.height });
+  }
+  return pool;
+}
+
+export async function seedDemo(database: Database, storage: PhotoStorage, facts: Facts, o: SeedOptions) {
+  const log = o.log ?? (() => {});
+  const seed = o.seed ?? 20261124;
+  const started = Date.now();
+  const stateCodes = facts.stateRules.map((s) => s.code);
+  const sellerCount = Math.max(12, Math.round(o.count / 40));
+  const sellers = generateDemoSellers(sellerCount, seed, stateCodes);
+  const demoHash = await hashPassword(DEMO_LOGIN.password);
+  // Generated sellers cannot log in (no password hashes to this string); the one demo login can.
+  const unusable = "!demo-account-no-login";
+  const ctx = { facts, today: o.today, jpyPerUsd: o.jpyPerUsd };
+  const drafts = generateDemoListings({
+    count: o.count,
+    seed,
+    sellers: sellerCount,
+    catalog: facts.catalog,
+    stateCodes,
+    today: o.today,
+    sellerProfiles: sellers,
+  });
+  const pool = await demoPhotoPool(storage);
+  const now = Date.now();
+  await withTransaction(database, async (tx) => {
+    const userRows = await tx
+      .insert(users)
+      .values(
+        sellers.map((s, i) => ({
+          email: i === 0 ? DEMO_LOGIN.email : `${s.email.split("@")[0]}.${seed}@keiyard.test`,
+          passwordHash: i === 0 ? demoHash : unusable,
+          displayName: s.displayName,
+          role: "seller" as const,
+          sellerKind: s.kind,
+          dealerName: s.dealerName,
+          homeState: s.homeState,
+        })),
+      )
+      .returning({ id: users.id });
+    for (let i = 0; i < drafts.length; i += 500) {
+      const chunk = drafts.slice(i, i + 500);
+      const rows: NewListing[] = chunk.map((d) => {
+        const created = new Date(now - d.createdDaysAgo * 86_400_000 - (i % 997) * 1000);
+        return {
+          ...rowFromDraft(d, ctx),
+          sellerId: userRows[d.sellerIndex]!.id,
+          status: d.status,
+          isDemo: true,
+          createdAt: created,
+          updatedAt: created,
+          soldAt: d.status === "sold" ? created : null,
+        };
+      });
+      const inserted = await tx.insert(listings).values(rows).returning({ id: listings.id });
+      const photos = inserted.flatMap((row, j) =>
+        Array.from({ length: chunk[j]!.photoCount }, (_, k) => {
+          const p = pool[(chunk[j]!.photoSeed + k) % pool.length]!;
+          return { listingId: row.id, position: k, storageKey: p.key, width: p.width, height: p.height };
+        }),
+      );
+      if (photos.length) await tx.insert(listingPhotos).values(photos);
+    }
+  });
+  const deals = await refreshDealRatings(database);
+  log(
+    `seeded ${drafts.length} demo listings from ${sellerCount} demo sellers in ${Date.now() - started} ms (${deals.rated} rated)`,
+  );
+  return { listings: drafts.length, sellers: sellerCount };
+}

@@ -1,0 +1,229 @@
+import { BED_TYPE_LABELS, type BedType } from "../../domain/listings/types.js";
+import type { SearchResult } from "../../services/search.js";
+import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
+import { Layout, type Viewer } from "../layout.js";
+
+const DEAL_LABELS: Record<string, string> = {
+  great: "Great deal",
+  good: "Good deal",
+  fair: "Fair price",
+  high: "High price",
+};
+const FACET_TITLES: Record<string, string> = {
+  make: "Make",
+  model: "Model",
+  drive: "Drive",
+  bed: "Bed",
+  transmission: "Transmission",
+  location: "Where",
+  state: "State",
+  year: "Years",
+  deal: "Deal",
+};
+const SORTS: [string, string][] = [
+  ["relevance", "Best match"],
+  ["newest", "Newest"],
+  ["price", "Price: low to high"],
+  ["price_desc", "Price: high to low"],
+  ["delivered", "Delivered cost"],
+  ["year_desc", "Year: newest"],
+  ["year", "Year: oldest"],
+  ["mileage", "Mileage"],
+  ["deal", "Deal rating"],
+];
+
+/** The URL of this search with one parameter changed (null removes it); every search state is a URL. */
+export function withParam(query: Record<string, string>, key: string, value: string | null): string {
+  const next = new URLSearchParams(query);
+  if (value === null) next.delete(key);
+  else next.set(key, value);
+  if (key !== "page") next.delete("page");
+  const s = next.toString();
+  return s ? `/trucks?${s}` : "/trucks";
+}
+
+function facetValueLabel(facet: string, value: string): string {
+  if (facet === "bed") return BED_TYPE_LABELS[value as BedType] ?? value;
+  if (facet === "location") return value === "us" ? "In the US" : "In Japan";
+  if (facet === "year") return `${value}–${Number(value) + 4}`;
+  if (facet === "deal") return DEAL_LABELS[value] ?? value;
+  return value;
+}
+
+function facetParam(facet: string): string {
+  return facet === "year" ? "yearMin" : facet;
+}
+
+function Facets(props: { result: SearchResult; query: Record<string, string> }) {
+  return (
+    <aside aria-label="Filters" class="facets">
+      {Object.entries(props.result.facets).map(([facet, values]) => {
+        if (!values.length || !FACET_TITLES[facet]) return null;
+        const param = facetParam(facet);
+        const active = props.query[param];
+        return (
+          <section>
+            <h2 class="facet-h">{FACET_TITLES[facet]}</h2>
+            <ul class="facet-list">
+              {active ? (
+                <li>
+                  <a
+                    href={withParam(
+                      facet === "year" ? withoutKey(props.query, "yearMax") : props.query,
+                      param,
+                      null,
+                    )}
+                  >
+                    × any
+                  </a>
+                </li>
+              ) : null}
+              {values.slice(0, 12).map((v) => {
+                const href =
+                  facet === "year"
+                    ? withParam({ ...props.query, yearMax: String(Number(v.value) + 4) }, "yearMin", v.value)
+                    : facet === "deal"
+                      ? withParam(props.query, "sort", "deal")
+                      : withParam(props.query, param, v.value);
+                return (
+                  <li>
+                    <a href={href} aria-current={active === v.value ? "true" : undefined}>
+                      {facetValueLabel(facet, v.value)}
+                    </a>{" "}
+                    <span class="muted">({num(v.count)})</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}
+
+function withoutKey(q: Record<string, string>, key: string): Record<string, string> {
+  const { [key]: _, ...rest } = q;
+  return rest;
+}
+
+function Item(props: { item: SearchResult["items"][number]; today: string }) {
+  const it = props.item;
+  return (
+    <li class="card result">
+      {it.photo ? (
+        <img src={`/photos/${it.photo}/thumb.jpg`} alt="" width={200} height={150} loading="lazy" />
+      ) : (
+        <div class="nophoto" aria-hidden="true" />
+      )}
+      <div>
+        <h3>
+          <a href={`/trucks/${it.id}`}>{it.title}</a>
+        </h3>
+        <p>
+          <strong>{it.location === "us" ? usd(it.priceUsd ?? 0) : yen(it.priceJpy ?? 0)}</strong>
+          {it.location === "jp" && it.priceUsd !== null ? ` · landed ≈ ${usd(Math.round(it.priceUsd))}` : ""}
+          {it.deliveredUsd !== null && it.deliveredUsd !== it.priceUsd
+            ? ` · delivered ≈ ${usd(Math.round(it.deliveredUsd))}`
+            : ""}
+        </p>
+        <p class="muted">
+          {it.year ?? "year unknown"} ·{" "}
+          {it.mileageKm === null
+            ? "mileage unknown"
+            : `${num(it.mileageKm)} km (${num(it.mileageMi ?? 0)} mi)`}{" "}
+          · {it.drive ?? "drive unknown"} ·{" "}
+          {it.location === "us" ? `in ${it.usState}` : `in Japan${it.jpPort ? ` (${it.jpPort})` : ""}`}
+        </p>
+        <p>
+          {it.location === "jp" ? (
+            <span class={`badge ${it.eligibleFrom && it.eligibleFrom <= props.today ? "ok" : "warn"}`}>
+              {it.eligibleFrom ? `Importable from ${it.eligibleFrom}` : "Import date unknown"}
+            </span>
+          ) : (
+            <span class="badge ok">In the US</span>
+          )}
+          {it.dealRating ? <span class="badge">{DEAL_LABELS[it.dealRating]}</span> : null}
+          {it.isDemo ? <span class="badge warn">Demo</span> : null}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+export function TrucksPage(props: {
+  viewer: Viewer;
+  result: SearchResult;
+  query: Record<string, string>;
+  today: string;
+}) {
+  const { result: r, query } = props;
+  const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
+  return (
+    <Layout title="Kei trucks for sale" viewer={props.viewer}>
+      <h1>Kei trucks for sale</h1>
+      <search>
+        <form method="get" action="/trucks" class="search" data-island="search">
+          <label for="q" class="inline">
+            Search
+          </label>{" "}
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={query.q ?? ""}
+            placeholder="acty 4wd dump, DA63T, hijet"
+          />
+          {Object.entries(query)
+            .filter(([k]) => !["q", "sort", "page"].includes(k))
+            .map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}{" "}
+          <label for="sort" class="inline">
+            Sort
+          </label>{" "}
+          <select id="sort" name="sort">
+            {SORTS.map(([v, l]) => (
+              <option value={v} selected={r.sort === v}>
+                {l}
+              </option>
+            ))}
+          </select>{" "}
+          <button type="submit">Search</button>
+        </form>
+      </search>
+      <p aria-live="polite">
+        {num(r.total)} trucks
+        {r.viewerState
+          ? ` · delivered prices for ${r.viewerState}`
+          : " · pick your state for delivered prices"}
+        {Object.keys(query).some((k) => k !== "sort") ? (
+          <>
+            {" "}
+            · <a href="/trucks">clear filters</a>
+          </>
+        ) : null}
+      </p>
+      {r.legality ? (
+        <p class={`badge ${STATUS_CLASS[r.legality.status] ?? ""}`}>
+          {r.legality.name}: {r.legality.summary}
+        </p>
+      ) : null}
+      <div class="search-layout">
+        <Facets result={r} query={query} />
+        <ol class="results">
+          {r.items.map((it) => (
+            <Item item={it} today={props.today} />
+          ))}
+        </ol>
+      </div>
+      <nav aria-label="Pages" class="pages">
+        {r.page > 1 ? <a href={withParam(query, "page", String(r.page - 1))}>← Previous</a> : null} Page{" "}
+        {r.page} of {pages}{" "}
+        {r.page < pages ? <a href={withParam(query, "page", String(r.page + 1))}>Next →</a> : null}
+      </nav>
+      <p class="muted">{r.deliveredNote}</p>
+      <script src="/static/search.js" defer />
+    </Layout>
+  );
+}
