@@ -1,9 +1,13 @@
 // `npm run bench`: runs every benchmark and prints the numbers (and, with --json, a JSON summary).
+// `npm run bench -- knowledge` or `-- search` runs one.
 import { benchKnowledge } from "./knowledge.bench.js";
 import { results } from "./measure.js";
+import { benchSearch } from "./search.bench.js";
 
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const want = (name: string) => only.length === 0 || only.includes(name);
 console.log(`keiyard benchmarks on node ${process.version}, ${new Date().toISOString()}`);
-await benchKnowledge();
-const mem = process.memoryUsage();
-console.log(`peak RSS so far: ${Math.round(mem.rss / 2 ** 20)} MiB`);
+if (want("knowledge")) await benchKnowledge();
+if (want("search")) await benchSearch();
+console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
 if (process.argv.includes("--json")) console.log(JSON.stringify(results, null, 2));

@@ -31,6 +31,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./commands/cost.js")).costCommand,
   },
   {
+    name: "seed",
+    summary: "Add deterministic, clearly labelled demo listings (--demo --count N)",
+    load: async () => (await import("./commands/seed.js")).seedCommand,
+  },
+  {
     name: "db",
     summary: "Database upkeep: migrate, backup <file>, restore <file>",
     load: async () => (await import("./commands/db.js")).dbCommand,

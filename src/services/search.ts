@@ -18,6 +18,7 @@ import {
   deliveredChargesFor,
   deliveredUsdCents,
 } from "../domain/listings/delivered.js";
+import type { BedType, Drive, Transmission } from "../domain/listings/types.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import { KM_PER_MI } from "../domain/units/measures.js";
 import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
@@ -46,8 +47,9 @@ export interface SearchItem {
   chassisCode: string | null;
   generation: string | null;
   year: number | null;
-  drive: string | null;
-  bedType: string;
+  drive: Drive | null;
+  transmission: Transmission | null;
+  bedType: BedType;
   mileageKm: number | null;
   mileageMi: number | null;
   location: "us" | "jp";
@@ -156,6 +158,7 @@ function presentItem(r: SearchRow, delivered: DeliveredParams): SearchItem {
     generation: r.generationLabel,
     year: r.year,
     drive: r.drive,
+    transmission: r.transmission,
     bedType: r.bedType,
     mileageKm: r.mileageKm,
     mileageMi: r.mileageKm === null ? null : Math.round(r.mileageKm / KM_PER_MI),

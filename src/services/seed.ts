@@ -73,13 +73,16 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
   });
   const pool = await demoPhotoPool(storage);
   const now = Date.now();
+  // Seeding again adds more: emails stay unique, and only the first run creates the demo login.
+  const [existing] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  const offset = existing?.n ?? 0;
   await withTransaction(database, async (tx) => {
     const userRows = await tx
       .insert(users)
       .values(
         sellers.map((s, i) => ({
-          email: i === 0 ? DEMO_LOGIN.email : `${s.email.split("@")[0]}.${seed}@keiyard.test`,
-          passwordHash: i === 0 ? demoHash : unusable,
+          email: i === 0 && offset === 0 ? DEMO_LOGIN.email : `demo-seller-${offset + i}@keiyard.test`,
+          passwordHash: i === 0 && offset === 0 ? demoHash : unusable,
           displayName: s.displayName,
           role: "seller" as const,
           sellerKind: s.kind,

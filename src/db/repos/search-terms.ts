@@ -84,12 +84,12 @@ export async function resolveTerms(
     if (exact.make) where.push(sql`lower(p.make) = ${exact.make.toLowerCase()}`);
     if (exact.model) where.push(sql`lower(p.model) = ${exact.model.toLowerCase()}`);
     parts.push(
-      sql`select ${EXACT_PAIRS}::int, p.make, p.model from pairs p where ${sql.join(where, sql` and `)}`,
+      sql`select ${EXACT_PAIRS}::int as i, p.make as a, p.model as b from pairs p where ${sql.join(where, sql` and `)}`,
     );
   }
   if (exact.chassisCode)
     parts.push(
-      sql`select ${EXACT_CODES}::int, c.code, null from codes c where lower(c.code) = ${exact.chassisCode.toLowerCase()}`,
+      sql`select ${EXACT_CODES}::int as i, c.code as a, null as b from codes c where lower(c.code) = ${exact.chassisCode.toLowerCase()}`,
     );
 
   const rows = await queryRows<{ i: number; a: string; b: string | null }>(

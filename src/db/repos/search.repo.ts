@@ -4,6 +4,7 @@
 //     (GROUPING SETS over the same filtered rows, found once when the filter is narrow).
 // The delivered price SQL is in search-delivered.ts, the rule itself in domain/listings/delivered.ts.
 import { type SQL, sql } from "drizzle-orm";
+import type { BedType, Drive, Transmission } from "../../domain/listings/types.js";
 import { type Db, queryRows } from "../client.js";
 import { listings as l } from "../schema/listings.js";
 import { type DeliveredParams, deliveredCentsSql, priceFilterTarget } from "./search-delivered.js";
@@ -143,8 +144,9 @@ export interface SearchRow {
   chassisCode: string | null;
   generationLabel: string | null;
   year: number | null;
-  drive: string | null;
-  bedType: string;
+  drive: Drive | null;
+  transmission: Transmission | null;
+  bedType: BedType;
   mileageKm: number | null;
   location: "us" | "jp";
   usState: string | null;
@@ -188,7 +190,7 @@ export interface PageRequest {
 }
 
 const ITEM_JSON = sql.raw(`json_build_object('id', l.id, 'title', l.title, 'make', l.make, 'model', l.model,
-  'chassisCode', l.chassis_code, 'generationLabel', l.generation_label, 'year', l.year, 'drive', l.drive,
+  'chassisCode', l.chassis_code, 'generationLabel', l.generation_label, 'year', l.year, 'drive', l.drive, 'transmission', l.transmission,
   'bedType', l.bed_type, 'mileageKm', l.mileage_km, 'location', l.location, 'usState', l.us_state,
   'jpPort', l.jp_port, 'priceUsdCents', l.price_usd_cents, 'priceJpy', l.price_jpy,
   'landedUsdCents', l.landed_usd_cents, 'eligibleFrom', l.eligible_from, 'dealRating', l.deal_rating,

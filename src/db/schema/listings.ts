@@ -96,6 +96,8 @@ export const listings = pgTable(
     // Trigram indexes make typo-tolerant model / chassis lookups ("cary" -> Carry) index-backed.
     index("listings_model_trgm_idx").using("gin", sql`lower(${t.model}) gin_trgm_ops`),
     index("listings_chassis_code_trgm_idx").using("gin", sql`lower(${t.chassisCode}) gin_trgm_ops`),
+    // Search walks the few distinct chassis codes with a loose index scan (db/repos/search-terms.ts).
+    index("listings_chassis_code_idx").on(t.chassisCode),
     // NULLS FIRST is what a plain ORDER BY created_at DESC asks for; drizzle would otherwise say NULLS LAST.
     index("listings_status_created_at_idx").on(t.status, t.createdAt.desc().nullsFirst()),
     index("listings_make_model_idx").on(t.make, t.model),

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { findListing, listingsBySeller } from "../../db/repos/listings.repo.js";
 import type { Listing } from "../../db/schema/listings.js";
 import { decodeFrameNumber } from "../../domain/catalog/decode.js";
+import { BED_TYPES, type BedType } from "../../domain/listings/types.js";
+import { estimateFairPrice } from "../../domain/pricing/estimate.js";
 import { AppError } from "../../services/app-error.js";
+import { currentDealModel } from "../../services/deals.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { getListingView } from "../../services/listing-view.js";
 import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
@@ -74,6 +77,31 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
     };
   };
 
+  // Price guidance from the deal model: what trucks like this one ask, in dollars (landed for Japan ones).
+  const guidance = (values: Record<string, string>): string | null => {
+    const model = currentDealModel();
+    const d = values.frameNumber ? decodeFrameNumber(values.frameNumber, deps.facts.catalog) : null;
+    if (!model || d?.kind !== "decoded") return null;
+    const e = d.entry;
+    const year = /^\d{4}/.test(values.buildMonth ?? "") ? Number(values.buildMonth!.slice(0, 4)) : null;
+    const km = Number(values.mileageKm);
+    const fair = estimateFairPrice(model, {
+      make: e.make,
+      model: e.model,
+      generation: e.generation.label,
+      year,
+      mileageKm: values.mileageKm && Number.isFinite(km) ? km : null,
+      drive: (values.driveOverride as "2WD" | "4WD" | undefined) || d.drive,
+      bedType: (BED_TYPES as readonly string[]).includes(values.bedType ?? "")
+        ? (values.bedType as BedType)
+        : "standard",
+    });
+    if (fair.kind !== "estimate")
+      return `Price guidance: not enough comparable listings yet (${fair.comparables} of ${fair.needed}).`;
+    const $ = (c: number) => `$${Math.round(c / 100).toLocaleString("en-US")}`;
+    return `Price guidance: trucks like this ask about ${$(fair.fairCents)} (most between ${$(fair.lowCents)} and ${$(fair.highCents)}; ${fair.comparables} comparable listings${year ? "" : "; add the build month for a closer estimate"}).`;
+  };
+
   const sellForm = (
     c: Context<AppEnv>,
     action: string,
@@ -91,6 +119,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         heading={heading}
         form={{ values: fillBlanks(values, decoded?.fill ?? {}), error }}
         decoded={decoded}
+        guidance={guidance(values)}
       />,
       status,
     );

@@ -3,168 +3,174 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../../test/market.js";
 
-let market: Market;
-beforeAll(async () => {
-  market = await createMarket("pglite");
-}, 120_000);
-afterAll(async () => market?.dispose());
+for (const engine of ["pglite", "postgres"] as const) {
+  describe(`on ${engine}`, () => {
+    let market: Market;
+    beforeAll(async () => {
+      market = await createMarket(engine);
+    }, 120_000);
+    afterAll(async () => market?.dispose());
 
-async function listingIdFrom(res: Response): Promise<number> {
-  expect(res.status).toBe(303);
-  const m = /^\/trucks\/(\d+)$/.exec(res.headers.get("location") ?? "");
-  if (!m) throw new Error(`unexpected redirect ${res.headers.get("location")}`);
-  return Number(m[1]);
+    async function listingIdFrom(res: Response): Promise<number> {
+      expect(res.status).toBe(303);
+      const m = /^\/trucks\/(\d+)$/.exec(res.headers.get("location") ?? "");
+      if (!m) throw new Error(`unexpected redirect ${res.headers.get("location")}`);
+      return Number(m[1]);
+    }
+
+    describe("accounts", () => {
+      it("signs up, logs out and logs in again with a new session cookie", async () => {
+        const b = new Browser(market.app);
+        await b.signUp("ann@example.com", "buyer");
+        const home = await (await b.get("/")).text();
+        expect(home).toMatch(/Log out ann/);
+        const cookieBefore = (await b.post("/logout", {})).headers.getSetCookie().join(";");
+        expect(cookieBefore).toMatch(/keiyard_session=;/);
+        expect(await (await b.get("/")).text()).not.toMatch(/Log out/);
+        const login = await b.post("/login", { email: "ANN@example.com", password: "correct horse battery" });
+        expect(login.status).toBe(303);
+        expect(login.headers.getSetCookie().join(";")).toMatch(
+          /keiyard_session=[\w-]{20,}.*HttpOnly.*SameSite=Lax/i,
+        );
+      });
+
+      it("says the same thing for an unknown email and a wrong password", async () => {
+        const b = new Browser(market.app);
+        const unknown = await b.post("/login", { email: "nobody@example.com", password: "whatever12345" });
+        const wrong = await b.post("/login", { email: "ann@example.com", password: "wrong password!" });
+        expect(unknown.status).toBe(401);
+        expect(wrong.status).toBe(401);
+        const msg = (html: string) => /<p class="error" role="alert">([^<]*)<\/p>/.exec(html)?.[1];
+        expect(msg(await unknown.text())).toBe(msg(await wrong.text()));
+      });
+
+      it("rejects a short password and keeps what was typed, except the password", async () => {
+        const b = new Browser(market.app);
+        const res = await b.post("/signup", {
+          email: "bob@example.com",
+          password: "short",
+          displayName: "Bob",
+          role: "buyer",
+        });
+        expect(res.status).toBe(400);
+        const html = await res.text();
+        expect(html).toMatch(/at least 10 characters/);
+        expect(html).toMatch(/value="bob@example.com"/);
+        expect(html).not.toMatch(/value="short"/);
+      });
+
+      it("refuses a form posted from another site", async () => {
+        const res = await market.app.request("http://localhost/login", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+          body: "email=a%40b.c&password=x",
+        });
+        expect(res.status).toBe(403);
+      });
+
+      it("remembers the visitor's home state in a cookie", async () => {
+        const b = new Browser(market.app);
+        const res = await b.post("/state", { code: "pa" });
+        expect(res.status).toBe(303);
+        expect(await (await b.get("/")).text()).toMatch(/<option value="PA" selected/);
+      });
+    });
+
+    describe("listings", () => {
+      it("a seller lists a truck by frame number and the catalog fills make and model", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("sue@example.com", "seller");
+        const id = await listingIdFrom(await seller.post("/sell", TRUCK));
+        const page = await (await seller.get(`/trucks/${id}`)).text();
+        expect(page).toMatch(/Honda Acty Truck \(HA4\)/);
+        expect(page).toMatch(/48,000 km \(29,826 mi\)/);
+        expect(page).toMatch(/In the US already/);
+        expect(page).toMatch(/Edit this listing/);
+      });
+
+      it("shows the viewer's state: legality and the delivered cost", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("sam@example.com", "seller");
+        const id = await listingIdFrom(await seller.post("/sell", TRUCK));
+        const buyer = new Browser(market.app);
+        await buyer.post("/state", { code: "TX" });
+        const page = await (await buyer.get(`/trucks/${id}`)).text();
+        expect(page).toMatch(/Texas: Street legal/);
+        expect(page).toMatch(/Delivered and registered in TX: \$9,/);
+        expect(page).not.toMatch(/Edit this listing/);
+      });
+
+      it("the decode button fills the form without saving", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("dee@example.com", "seller");
+        const res = await seller.post("/sell", { frameNumber: "DA63T-123456", intent: "decode" });
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(html).toMatch(/Suzuki Carry Truck DA63T/);
+        expect(html).toMatch(/name="make"[^>]*value="Suzuki"/);
+      });
+
+      it("rejects bad input with a clear message and saves nothing", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("val@example.com", "seller");
+        const res = await seller.post("/sell", { ...TRUCK, priceUsd: "-5" });
+        expect(res.status).toBe(400);
+        expect(await res.text()).toMatch(/priceUsd/);
+        expect(await (await seller.get("/dashboard")).text()).toMatch(/No listings yet/);
+      });
+
+      it("a second seller cannot edit, mark sold or delete the first one's listing", async () => {
+        const owner = new Browser(market.app);
+        await owner.signUp("own@example.com", "seller");
+        const id = await listingIdFrom(await owner.post("/sell", TRUCK));
+        const other = new Browser(market.app);
+        await other.signUp("oth@example.com", "seller");
+        expect((await other.post(`/trucks/${id}/edit`, { ...TRUCK, priceUsd: "1" })).status).toBe(403);
+        expect((await other.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(403);
+        expect((await other.post(`/trucks/${id}/delete`, {})).status).toBe(403);
+        const anon = new Browser(market.app);
+        expect((await anon.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(401);
+        const buyer = new Browser(market.app);
+        await buyer.signUp("buy@example.com", "buyer");
+        expect((await buyer.post("/sell", TRUCK)).status).toBe(403);
+        // Nothing changed.
+        expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/\$8,500/);
+      });
+
+      it("the owner edits the price, marks it sold, and deletes it", async () => {
+        const owner = new Browser(market.app);
+        await owner.signUp("ed@example.com", "seller");
+        const id = await listingIdFrom(await owner.post("/sell", TRUCK));
+        expect((await owner.post(`/trucks/${id}/edit`, { ...TRUCK, priceUsd: "7900" })).status).toBe(303);
+        expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/\$7,900/);
+        expect((await owner.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(303);
+        expect(await (await owner.get("/dashboard")).text()).toMatch(/<td>sold<\/td>/);
+        expect((await owner.post(`/trucks/${id}/delete`, {})).status).toBe(303);
+        expect((await owner.get(`/trucks/${id}`)).status).toBe(404);
+      });
+
+      it("adds a photo, re-encoded, and serves it", async () => {
+        const owner = new Browser(market.app);
+        await owner.signUp("pic@example.com", "seller");
+        const id = await listingIdFrom(await owner.post("/sell", TRUCK));
+        const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#3a7" } })
+          .jpeg()
+          .toBuffer();
+        const form = new FormData();
+        form.append("photos", new File([new Uint8Array(jpeg)], "truck.jpg", { type: "image/jpeg" }));
+        expect((await owner.request(`/trucks/${id}/photos`, { method: "POST", body: form })).status).toBe(
+          303,
+        );
+        const page = await (await owner.get(`/trucks/${id}`)).text();
+        const src = /src="(\/photos\/[^"]+\/medium\.jpg)"/.exec(page)?.[1];
+        expect(src).toBeDefined();
+        const photo = await owner.get(src!);
+        expect(photo.status).toBe(200);
+        expect(photo.headers.get("content-type")).toBe("image/jpeg");
+        const bad = new FormData();
+        bad.append("photos", new File([new TextEncoder().encode("<svg/>")], "x.jpg", { type: "image/jpeg" }));
+        expect((await owner.request(`/trucks/${id}/photos`, { method: "POST", body: bad })).status).toBe(422);
+      });
+    });
+  });
 }
-
-describe("accounts", () => {
-  it("signs up, logs out and logs in again with a new session cookie", async () => {
-    const b = new Browser(market.app);
-    await b.signUp("ann@example.com", "buyer");
-    const home = await (await b.get("/")).text();
-    expect(home).toMatch(/Log out ann/);
-    const cookieBefore = (await b.post("/logout", {})).headers.getSetCookie().join(";");
-    expect(cookieBefore).toMatch(/keiyard_session=;/);
-    expect(await (await b.get("/")).text()).not.toMatch(/Log out/);
-    const login = await b.post("/login", { email: "ANN@example.com", password: "correct horse battery" });
-    expect(login.status).toBe(303);
-    expect(login.headers.getSetCookie().join(";")).toMatch(
-      /keiyard_session=[\w-]{20,}.*HttpOnly.*SameSite=Lax/i,
-    );
-  });
-
-  it("says the same thing for an unknown email and a wrong password", async () => {
-    const b = new Browser(market.app);
-    const unknown = await b.post("/login", { email: "nobody@example.com", password: "whatever12345" });
-    const wrong = await b.post("/login", { email: "ann@example.com", password: "wrong password!" });
-    expect(unknown.status).toBe(401);
-    expect(wrong.status).toBe(401);
-    const msg = (html: string) => /<p class="error" role="alert">([^<]*)<\/p>/.exec(html)?.[1];
-    expect(msg(await unknown.text())).toBe(msg(await wrong.text()));
-  });
-
-  it("rejects a short password and keeps what was typed, except the password", async () => {
-    const b = new Browser(market.app);
-    const res = await b.post("/signup", {
-      email: "bob@example.com",
-      password: "short",
-      displayName: "Bob",
-      role: "buyer",
-    });
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toMatch(/at least 10 characters/);
-    expect(html).toMatch(/value="bob@example.com"/);
-    expect(html).not.toMatch(/value="short"/);
-  });
-
-  it("refuses a form posted from another site", async () => {
-    const res = await market.app.request("http://localhost/login", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
-      body: "email=a%40b.c&password=x",
-    });
-    expect(res.status).toBe(403);
-  });
-
-  it("remembers the visitor's home state in a cookie", async () => {
-    const b = new Browser(market.app);
-    const res = await b.post("/state", { code: "pa" });
-    expect(res.status).toBe(303);
-    expect(await (await b.get("/")).text()).toMatch(/<option value="PA" selected/);
-  });
-});
-
-describe("listings", () => {
-  it("a seller lists a truck by frame number and the catalog fills make and model", async () => {
-    const seller = new Browser(market.app);
-    await seller.signUp("sue@example.com", "seller");
-    const id = await listingIdFrom(await seller.post("/sell", TRUCK));
-    const page = await (await seller.get(`/trucks/${id}`)).text();
-    expect(page).toMatch(/Honda Acty Truck \(HA4\)/);
-    expect(page).toMatch(/48,000 km \(29,826 mi\)/);
-    expect(page).toMatch(/In the US already/);
-    expect(page).toMatch(/Edit this listing/);
-  });
-
-  it("shows the viewer's state: legality and the delivered cost", async () => {
-    const seller = new Browser(market.app);
-    await seller.signUp("sam@example.com", "seller");
-    const id = await listingIdFrom(await seller.post("/sell", TRUCK));
-    const buyer = new Browser(market.app);
-    await buyer.post("/state", { code: "TX" });
-    const page = await (await buyer.get(`/trucks/${id}`)).text();
-    expect(page).toMatch(/Texas: Street legal/);
-    expect(page).toMatch(/Delivered and registered in TX: \$9,/);
-    expect(page).not.toMatch(/Edit this listing/);
-  });
-
-  it("the decode button fills the form without saving", async () => {
-    const seller = new Browser(market.app);
-    await seller.signUp("dee@example.com", "seller");
-    const res = await seller.post("/sell", { frameNumber: "DA63T-123456", intent: "decode" });
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toMatch(/Suzuki Carry Truck DA63T/);
-    expect(html).toMatch(/name="make"[^>]*value="Suzuki"/);
-  });
-
-  it("rejects bad input with a clear message and saves nothing", async () => {
-    const seller = new Browser(market.app);
-    await seller.signUp("val@example.com", "seller");
-    const res = await seller.post("/sell", { ...TRUCK, priceUsd: "-5" });
-    expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/priceUsd/);
-    expect(await (await seller.get("/dashboard")).text()).toMatch(/No listings yet/);
-  });
-
-  it("a second seller cannot edit, mark sold or delete the first one's listing", async () => {
-    const owner = new Browser(market.app);
-    await owner.signUp("own@example.com", "seller");
-    const id = await listingIdFrom(await owner.post("/sell", TRUCK));
-    const other = new Browser(market.app);
-    await other.signUp("oth@example.com", "seller");
-    expect((await other.post(`/trucks/${id}/edit`, { ...TRUCK, priceUsd: "1" })).status).toBe(403);
-    expect((await other.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(403);
-    expect((await other.post(`/trucks/${id}/delete`, {})).status).toBe(403);
-    const anon = new Browser(market.app);
-    expect((await anon.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(401);
-    const buyer = new Browser(market.app);
-    await buyer.signUp("buy@example.com", "buyer");
-    expect((await buyer.post("/sell", TRUCK)).status).toBe(403);
-    // Nothing changed.
-    expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/\$8,500/);
-  });
-
-  it("the owner edits the price, marks it sold, and deletes it", async () => {
-    const owner = new Browser(market.app);
-    await owner.signUp("ed@example.com", "seller");
-    const id = await listingIdFrom(await owner.post("/sell", TRUCK));
-    expect((await owner.post(`/trucks/${id}/edit`, { ...TRUCK, priceUsd: "7900" })).status).toBe(303);
-    expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/\$7,900/);
-    expect((await owner.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(303);
-    expect(await (await owner.get("/dashboard")).text()).toMatch(/<td>sold<\/td>/);
-    expect((await owner.post(`/trucks/${id}/delete`, {})).status).toBe(303);
-    expect((await owner.get(`/trucks/${id}`)).status).toBe(404);
-  });
-
-  it("adds a photo, re-encoded, and serves it", async () => {
-    const owner = new Browser(market.app);
-    await owner.signUp("pic@example.com", "seller");
-    const id = await listingIdFrom(await owner.post("/sell", TRUCK));
-    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#3a7" } })
-      .jpeg()
-      .toBuffer();
-    const form = new FormData();
-    form.append("photos", new File([new Uint8Array(jpeg)], "truck.jpg", { type: "image/jpeg" }));
-    expect((await owner.request(`/trucks/${id}/photos`, { method: "POST", body: form })).status).toBe(303);
-    const page = await (await owner.get(`/trucks/${id}`)).text();
-    const src = /src="(\/photos\/[^"]+\/medium\.jpg)"/.exec(page)?.[1];
-    expect(src).toBeDefined();
-    const photo = await owner.get(src!);
-    expect(photo.status).toBe(200);
-    expect(photo.headers.get("content-type")).toBe("image/jpeg");
-    const bad = new FormData();
-    bad.append("photos", new File([new TextEncoder().encode("<svg/>")], "x.jpg", { type: "image/jpeg" }));
-    expect((await owner.request(`/trucks/${id}/photos`, { method: "POST", body: bad })).status).toBe(422);
-  });
-});

@@ -1,0 +1,93 @@
+// Search latency on the embedded database: seed N demo listings (100,000 by default; BENCH_LISTINGS to
+// change), run 1,000 mixed searches (text + 3 facets + sort + facet counts), report p50/p95/p99 and
+// memory, and the compressed weight of a search results page.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../src/db/client.js";
+import { migrate } from "../src/db/migrate.js";
+import { mulberry32 } from "../src/domain/listings/demo.js";
+import type { IsoDate } from "../src/domain/units/dates.js";
+import { loadFacts } from "../src/facts/load.js";
+import { createApp } from "../src/http/app.js";
+import { createMemoryStorage } from "../src/photos/storage.js";
+import { searchListings } from "../src/services/search.js";
+import { seedDemo } from "../src/services/seed.js";
+import { SEARCH_ISLAND } from "../src/web/islands/search.js";
+import { percentiles, report } from "./measure.js";
+
+const WORDS = [
+  "carry",
+  "acty",
+  "hijet",
+  "sambar",
+  "minicab",
+  "4wd",
+  "dump",
+  "cary",
+  "hijett",
+  "da63t",
+  "ha4",
+  "s110p",
+];
+const MAKES = ["Suzuki", "Honda", "Daihatsu", "Subaru", "Mitsubishi"];
+const SORTS = ["relevance", "price", "delivered", "newest", "year_desc", "mileage", "deal"];
+const STATES = ["TX", "PA", "TN", "OR", "GA", "NC", "MO"];
+
+export async function benchSearch(): Promise<void> {
+  const count = Number(process.env.BENCH_LISTINGS ?? 100_000);
+  const facts = loadFacts();
+  const today = "2026-11-24" as IsoDate;
+  const database = await openDatabase({ dataDir: join(mkdtempSync(join(tmpdir(), "keiyard-bench-")), "db") });
+  await migrate(database);
+  const t0 = performance.now();
+  await seedDemo(database, createMemoryStorage(), facts, { count, today, jpyPerUsd: 150 });
+  report(`seed ${count} demo listings (PGlite)`, { ms: Math.round(performance.now() - t0) });
+  await database.db.execute(sql`analyze`);
+
+  const rng = mulberry32(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
+  const queries = Array.from({ length: 1000 }, () => {
+    const q: Record<string, string> = { q: pick(WORDS), sort: pick(SORTS), viewerState: pick(STATES) };
+    const facets = [
+      () => (q.make = pick(MAKES)),
+      () => (q.drive = pick(["2WD", "4WD"])),
+      () => (q.bed = pick(["standard", "dump"])),
+      () => (q.location = pick(["us", "jp"])),
+      () => (q.yearMin = String(1988 + Math.floor(rng() * 10))),
+      () => (q.mileageMaxKm = String(60_000 + Math.floor(rng() * 100_000))),
+    ];
+    for (let i = 0; i < 3; i++) pick(facets)();
+    return q;
+  });
+  for (const q of queries.slice(0, 20))
+    await searchListings(database.db, facts, q, { today, jpyPerUsd: 150 });
+  const times: number[] = [];
+  let rss = 0;
+  for (const q of queries) {
+    const s = performance.now();
+    await searchListings(database.db, facts, q, { today, jpyPerUsd: 150 });
+    times.push(performance.now() - s);
+    rss = Math.max(rss, process.memoryUsage().rss);
+  }
+  report(`search: text + 3 facets + sort + counts (${count} listings)`, {
+    ...percentiles(times),
+    peakRssMiB: Math.round(rss / 2 ** 20),
+  });
+
+  const app = createApp({
+    facts,
+    today: () => today,
+    market: { database, storage: createMemoryStorage(), jpyPerUsd: 150, secureCookies: false },
+  });
+  const res = await app.request("/trucks?q=acty&drive=4WD&sort=price");
+  const page = await res.text();
+  const gz = gzipSync(page).length + gzipSync(SEARCH_ISLAND).length;
+  report("search page weight (HTML+CSS+JS)", {
+    rawKiB: Math.round(page.length / 102.4) / 10,
+    gzipKiB: Math.round(gz / 102.4) / 10,
+  });
+  await database.close();
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "listings_chassis_code_idx" ON "listings" USING btree ("chassis_code");

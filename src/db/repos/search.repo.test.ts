@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { describeEachEngine } from "../../../test/db-harness.js";
+import { findStateFees } from "../../domain/cost/state-charges.js";
+import { deliveredChargesFor, deliveredUsdCents } from "../../domain/listings/delivered.js";
+import { loadFacts } from "../../facts/load.js";
+import { FIXTURE_SIZE, insertSearchFixture } from "../../services/search.fixture.js";
+import { queryRows } from "../client.js";
+import { listings } from "../schema/listings.js";
+import { deliveredCentsSql } from "./search-delivered.js";
+import { resolveTerms } from "./search-terms.js";
+
+const facts = loadFacts();
+// A flat-rate state, a capped one, one with a minimum, unknown title/registration, an unknown rate,
+// no sales tax, extra fees, a registration range.
+const STATES = ["TX", "SC", "VA", "CA", "DC", "OR", "FL", "AL", "MN"];
+
+describeEachEngine("search repository", (getDb) => {
+  beforeAll(async () => {
+    await insertSearchFixture(getDb());
+    // Extreme yen prices: a few yen, and past a billion (beyond bigint once scaled: numeric must carry it).
+    await getDb()
+      .insert(listings)
+      .values(
+        [3, 29_471, 1_000_000_007].map((priceJpy) => ({
+          sellerId: 1,
+          location: "jp" as const,
+          title: "Edge",
+          make: "Honda",
+          model: "Acty Truck",
+          priceJpy,
+          landedUsdCents: 99_999,
+        })),
+      );
+  });
+
+  it.each([150, 147.35, 133.3333])(
+    "computes the delivered price in SQL exactly as the pure rule (%s JPY/USD)",
+    async (jpyPerUsd) => {
+      let compared = 0;
+      for (const code of [null, ...STATES]) {
+        const charges = code ? deliveredChargesFor(findStateFees(facts.stateFees, code)) : null;
+        const rows = await queryRows<Record<string, unknown>>(
+          getDb(),
+          sql`select ${listings.location} as location, ${listings.priceUsdCents}::text as usd,
+          ${listings.priceJpy}::text as jpy, ${listings.landedUsdCents}::text as landed,
+          (${deliveredCentsSql({ charges, jpyPerUsd })})::text as delivered
+        from ${listings} order by ${listings.id}`,
+        );
+        expect(rows.length).toBe(FIXTURE_SIZE + 3);
+        for (const r of rows) {
+          const listing = {
+            location: r.location as "us" | "jp",
+            priceUsdCents: r.usd === null ? null : Number(r.usd),
+            priceJpy: r.jpy === null ? null : Number(r.jpy),
+            landedUsdCents: r.landed === null ? null : Number(r.landed),
+          };
+          const expected = deliveredUsdCents(listing, charges, jpyPerUsd);
+          expect(r.delivered === null ? null : Number(r.delivered), `${code} ${JSON.stringify(r)}`).toBe(
+            expected,
+          );
+          compared++;
+        }
+      }
+      expect(compared).toBe((FIXTURE_SIZE + 3) * (STATES.length + 1));
+    },
+  );
+
+  it("finds the stored values a typo names, per word", async () => {
+    const terms = await resolveTerms(getDb(), ["cary", "hijett", "da63", "zzzz"], {});
+    const [cary, hijett, da63, none] = terms.words;
+    expect(cary?.pairs).toEqual(
+      expect.arrayContaining([
+        ["Suzuki", "Carry"],
+        ["Suzuki", "Carry Truck"],
+      ]),
+    );
+    expect(cary?.pairs.every(([make]) => make === "Suzuki")).toBe(true);
+    expect(hijett?.pairs).toEqual([["Daihatsu", "Hijet Truck"]]);
+    expect(da63?.chassisCodes).toContain("DA63T");
+    expect(none).toEqual({ word: "zzzz", pairs: [], chassisCodes: [] });
+    expect(terms.pairs).toBeNull();
+    expect(terms.chassisCodes).toBeNull();
+  });
+
+  it("resolves make, model and chassis-code filters in any letter case to the stored values", async () => {
+    const terms = await resolveTerms(getDb(), [], {
+      make: "suzuki",
+      model: "CARRY TRUCK",
+      chassisCode: "da63t",
+    });
+    expect(terms.pairs).toEqual([["Suzuki", "Carry Truck"]]);
+    expect(terms.chassisCodes).toEqual(["DA63T"]);
+    expect((await resolveTerms(getDb(), [], { make: "Tesla" })).pairs).toEqual([]);
+  });
+
+  it("asks nothing when there is nothing to resolve", async () => {
+    expect(await resolveTerms(getDb(), [], {})).toEqual({ words: [], pairs: null, chassisCodes: null });
+  });
+});

@@ -1,0 +1,108 @@
+// GET /api/v1/listings: listing search with facet counts, the same use case as the /trucks page.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Database } from "../../db/client.js";
+import { BED_TYPES, DRIVES, LOCATIONS, TRANSMISSIONS } from "../../domain/listings/types.js";
+import type { IsoDate } from "../../domain/units/dates.js";
+import type { Facts } from "../../facts/schemas.js";
+import { searchListings } from "../../services/search.js";
+import { SEARCH_SORTS, searchQuerySchema } from "../../services/search.schema.js";
+import { createApi, errorSchemaRef } from "./openapi-hono.js";
+
+export interface ListingsRoutesDeps {
+  database: Database;
+  facts: Facts;
+  today: () => IsoDate;
+  /** The site's yen rate, for the taxable base of Japan listings. */
+  jpyPerUsd: number;
+}
+
+const facetValues = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+const itemSchema = z
+  .looseObject({
+    id: z.number().int(),
+    title: z.string(),
+    make: z.string(),
+    model: z.string(),
+    chassisCode: z.string().nullable(),
+    generation: z.string().nullable(),
+    year: z.number().int().nullable(),
+    drive: z.enum(DRIVES).nullable(),
+    transmission: z.enum(TRANSMISSIONS).nullable(),
+    bedType: z.enum(BED_TYPES),
+    mileageKm: z.number().int().nullable(),
+    mileageMi: z.number().int().nullable(),
+    location: z.enum(LOCATIONS),
+    usState: z.string().nullable(),
+    jpPort: z.string().nullable(),
+    priceUsd: z.number().nullable().openapi({ description: "US asking price, or landed price for Japan" }),
+    priceJpy: z.number().int().nullable(),
+    deliveredUsd: z.number().nullable().openapi({ description: "priceUsd plus the viewer state's charges" }),
+    eligibleFrom: z.string().nullable(),
+    dealRating: z.string().nullable(),
+    fairPriceUsd: z.number().nullable(),
+    isDemo: z.boolean(),
+    createdAt: z.string(),
+    photo: z.string().nullable().openapi({ description: "Storage key of the first photo" }),
+  })
+  .openapi("ListingSummary");
+
+const resultSchema = z
+  .looseObject({
+    items: z.array(itemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    sort: z.enum(SEARCH_SORTS),
+    facets: z.looseObject({
+      make: facetValues,
+      model: facetValues,
+      drive: facetValues,
+      bed: facetValues,
+      transmission: facetValues,
+      location: facetValues,
+      state: facetValues,
+      year: facetValues,
+      deal: facetValues,
+    }),
+    viewerState: z.string().nullable(),
+    deliveredIncludes: z.array(z.string()),
+    deliveredExcludes: z.array(z.string()),
+    deliveredNote: z.string(),
+    legality: z
+      .looseObject({
+        state: z.string(),
+        status: z.enum(["street_legal", "restricted", "offroad_only", "prohibited", "unclear"]),
+        summary: z.string(),
+        restrictions: z.array(z.string()),
+        excludesAll: z.boolean(),
+      })
+      .nullable(),
+  })
+  .openapi("ListingSearch");
+
+export function listingsRoutes(deps: ListingsRoutesDeps) {
+  return createApi().openapi(
+    createRoute({
+      method: "get",
+      path: "/listings",
+      summary: "Search active listings, with facet counts over the filtered results",
+      description:
+        "Free text (q) is typo-tolerant. Delivered prices add the viewer's state taxes and fees (legalIn, " +
+        "else viewerState); legalIn also answers with that state's street legality, and with no results " +
+        "where kei trucks may not be on the road there. Money in USD with two decimals.",
+      request: { query: searchQuerySchema },
+      responses: {
+        200: { description: "A page of listings", content: { "application/json": { schema: resultSchema } } },
+        400: errorSchemaRef,
+      },
+    }),
+    async (c) => {
+      const result = await searchListings(deps.database.db, deps.facts, c.req.valid("query"), {
+        today: deps.today(),
+        jpyPerUsd: deps.jpyPerUsd,
+      });
+      return c.json(result, 200);
+    },
+  );
+}

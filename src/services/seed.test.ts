@@ -1,0 +1,50 @@
+// Demo seeding on a real database: labelled rows, photos shared from a generated pool, deal ratings
+// fitted, and a second run adds more without clashing; the sell form then gives price guidance.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser, createMarket, type Market } from "../../test/market.js";
+import { currentDealModel } from "./deals.js";
+import { DEMO_LOGIN, seedDemo } from "./seed.js";
+
+let market: Market;
+beforeAll(async () => {
+  market = await createMarket("pglite");
+}, 120_000);
+afterAll(async () => market?.dispose());
+
+const count = async (q: string) =>
+  ((await market.database.db.execute(sql.raw(q))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+
+describe("seedDemo", () => {
+  it("seeds labelled listings with photos and deal ratings, and can run again", async () => {
+    const o = { count: 400, today: "2026-11-24" as never, jpyPerUsd: 150 };
+    await seedDemo(market.database, market.storage, market.facts, o);
+    expect(await count("select count(*)::int as n from listings where is_demo")).toBe(400);
+    expect(await count("select count(*)::int as n from listings where not is_demo")).toBe(0);
+    expect(
+      await count("select count(*)::int as n from listings where description not like 'Demo listing%'"),
+    ).toBe(0);
+    expect(await count("select count(*)::int as n from listing_photos")).toBeGreaterThanOrEqual(400);
+    expect(
+      await count("select count(*)::int as n from listings where deal_rating is not null"),
+    ).toBeGreaterThan(100);
+    expect(currentDealModel()).not.toBeNull();
+    await seedDemo(market.database, market.storage, market.facts, { ...o, count: 50, seed: 2 });
+    expect(await count("select count(*)::int as n from listings")).toBe(450);
+  }, 120_000);
+
+  it("the demo login works and the sell form gives price guidance", async () => {
+    const b = new Browser(market.app);
+    expect((await b.post("/login", { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password })).status).toBe(
+      303,
+    );
+    const res = await b.post("/sell", {
+      frameNumber: "DA63T-123456",
+      buildMonth: "2001-06",
+      intent: "decode",
+    });
+    expect(await res.text()).toMatch(
+      /Price guidance: (trucks like this ask about \$[\d,]+|not enough comparable)/,
+    );
+  });
+});
