@@ -16,6 +16,7 @@ import type { YearMonth } from "../domain/units/dates.js";
 import { dollarsToCents } from "../domain/units/money.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
+import { currentDealModel, ratingColumns } from "./deals.js";
 import { parseInput } from "./inputs.schema.js";
 import { type ListingInput, listingInputSchema, statusInputSchema } from "./listings.schema.js";
 
@@ -92,6 +93,23 @@ export function rowFromDraft(draft: ListingDraft, ctx: ListingContext): Omit<New
   };
 }
 
+/** Rates a new or edited listing with the latest fitted model (refits happen in batches). */
+function withRating(row: Omit<NewListing, "sellerId">) {
+  return {
+    ...row,
+    ...ratingColumns(currentDealModel(), {
+      make: row.make,
+      model: row.model,
+      generation: row.generationLabel ?? null,
+      year: row.year ?? null,
+      mileageKm: row.mileageKm ?? null,
+      drive: row.drive ?? null,
+      bedType: row.bedType ?? "standard",
+      priceCents: row.landedUsdCents ?? 0,
+    }),
+  };
+}
+
 function requireSeller(user: PublicUser | null): PublicUser {
   if (!user) throw new AppError("unauthenticated", "log in to sell a truck");
   if (user.role !== "seller" && user.role !== "admin")
@@ -115,7 +133,7 @@ export async function createListing(
   raw: unknown,
 ) {
   const seller = requireSeller(user);
-  const row = rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx);
+  const row = withRating(rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx));
   return withTransaction(database, (tx) => insertListing(tx, { ...row, sellerId: seller.id }));
 }
 
@@ -126,7 +144,7 @@ export async function updateListing(
   id: number,
   raw: unknown,
 ) {
-  const row = rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx);
+  const row = withRating(rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx));
   return withTransaction(database, async (tx) => {
     const before = await ownListing(tx, user, id);
     const updated = await updateListingRow(tx, id, row, {});
