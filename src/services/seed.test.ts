@@ -47,4 +47,20 @@ describe("seedDemo", () => {
       /Price guidance: (trucks like this ask about \$[\d,]+|not enough comparable)/,
     );
   });
+
+  it("every facet, sort and page link of the search page works", async () => {
+    const b = new Browser(market.app);
+    await b.post("/state", { code: "TX" });
+    const html = await (await b.get("/trucks")).text();
+    expect(html).toMatch(/\d+ trucks · delivered prices for TX/);
+    const links = [...html.matchAll(/href="(\/trucks\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+    expect(links.length).toBeGreaterThan(15);
+    for (const link of links) {
+      const res = await b.get(link);
+      expect(res.status, link).toBe(200);
+      const text = await res.text();
+      const n = Number(/(\d[\d,]*) trucks/.exec(text)?.[1]?.replace(/,/g, ""));
+      expect(n, link).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });

@@ -45,9 +45,15 @@ export function withParam(query: Record<string, string>, key: string, value: str
 function facetValueLabel(facet: string, value: string): string {
   if (facet === "bed") return BED_TYPE_LABELS[value as BedType] ?? value;
   if (facet === "location") return value === "us" ? "In the US" : "In Japan";
-  if (facet === "year") return `${value}–${Number(value) + 4}`;
+  if (facet === "year") return yearBucket(value).join("–");
   if (facet === "deal") return DEAL_LABELS[value] ?? value;
   return value;
+}
+
+/** A year facet value is a five-year bucket, "1990-1994" (or its first year, "1990"). */
+function yearBucket(value: string): [string, string] {
+  const [from = value, to] = value.split("-");
+  return [from, to ?? String(Number(from) + 4)];
 }
 
 function facetParam(facet: string): string {
@@ -81,13 +87,22 @@ function Facets(props: { result: SearchResult; query: Record<string, string> }) 
               {values.slice(0, 12).map((v) => {
                 const href =
                   facet === "year"
-                    ? withParam({ ...props.query, yearMax: String(Number(v.value) + 4) }, "yearMin", v.value)
+                    ? withParam(
+                        { ...props.query, yearMax: yearBucket(v.value)[1] },
+                        "yearMin",
+                        yearBucket(v.value)[0],
+                      )
                     : facet === "deal"
                       ? withParam(props.query, "sort", "deal")
                       : withParam(props.query, param, v.value);
                 return (
                   <li>
-                    <a href={href} aria-current={active === v.value ? "true" : undefined}>
+                    <a
+                      href={href}
+                      aria-current={
+                        active === (facet === "year" ? yearBucket(v.value)[0] : v.value) ? "true" : undefined
+                      }
+                    >
                       {facetValueLabel(facet, v.value)}
                     </a>{" "}
                     <span class="muted">({num(v.count)})</span>
