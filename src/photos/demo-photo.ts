@@ -2,6 +2,7 @@
 // a flat drawing stamped "DEMO" with its listing's label. An SVG composed here and rasterised by sharp:
 // no image assets to ship or license, a few milliseconds each, and the same seed draws the same picture.
 import sharp from "sharp";
+import { mulberry32 } from "../domain/units/random.js";
 import { AppError } from "../services/app-error.js";
 
 export interface DemoPhotoLabel {
@@ -17,18 +18,6 @@ export const DEMO_PHOTO_HEIGHT = 768;
 export async function generateDemoPhoto(seed: number, label: DemoPhotoLabel): Promise<Buffer> {
   const svg = demoPhotoSvg(seed, label);
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-/** Small deterministic PRNG (mulberry32): the scene varies by seed without Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hslToHex(h: number, s: number, l: number): string {
@@ -53,7 +42,7 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 export function demoPhotoSvg(seed: number, label: DemoPhotoLabel): string {
   if (label.color !== undefined && !HEX_COLOR.test(label.color))
     throw new AppError("invalid_input", "Demo photo colour must be #rrggbb.", "color");
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const body = label.color ?? hslToHex(Math.floor(rand() * 360), 0.55, 0.45);
   const skyTop = hslToHex(200 + rand() * 20, 0.6, 0.55);
   const sunX = Math.round(120 + rand() * 780);

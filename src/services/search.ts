@@ -238,7 +238,7 @@ export async function searchListings(
   const facetsNone = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
   if (legality?.excludesAll) return { ...base, items: [], total: 0, facets: facetsNone };
 
-  const terms = await resolveTerms(db, words, q);
+  const terms = await resolveTerms(db, words, q, { chassisCodes: facts.catalog.map((e) => e.chassisCode) });
   const filters = filtersFrom(q, terms);
   const found = await searchListingsPage(db, filters, delivered, {
     sort,

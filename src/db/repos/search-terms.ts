@@ -1,7 +1,8 @@
 // What the words of a search and its make / model / chassis-code filters name among the values stored
-// in listings. There are few distinct makes, models and chassis codes (a loose index scan walks them in
-// a hundred-odd index descents), so pg_trgm similarity runs once per distinct value, never per row, and
-// the search itself then filters on exact values that the b-tree indexes answer.
+// in listings. There are few distinct makes and models (a loose index scan walks them in a dozen or two
+// index descents) and chassis codes only ever come from the catalog (domain/listings/derive.ts stores a
+// code only when the frame number decodes), so pg_trgm similarity runs once per distinct value, never
+// per row, and the search itself then filters on exact values that the b-tree indexes answer.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 import { listings as l } from "../schema/listings.js";
@@ -29,6 +30,11 @@ export interface ExactTerms {
   chassisCode?: string | undefined;
 }
 
+export interface TermContext {
+  /** Every chassis code a listing can carry: the catalog's. */
+  chassisCodes: readonly string[];
+}
+
 const EXACT_PAIRS = -1;
 const EXACT_CODES = -2;
 
@@ -38,12 +44,12 @@ const DISTINCT_PAIRS = sql`pairs as (
     select n.make, n.model from pairs p cross join lateral (select make, model from ${l}
       where (make, model) > (p.make, p.model) order by make, model limit 1) n
   )`;
-const DISTINCT_CODES = sql`codes as (
-    (select chassis_code as code from ${l} where chassis_code is not null order by chassis_code limit 1)
-    union all
-    select n.chassis_code from codes c cross join lateral (select chassis_code from ${l}
-      where chassis_code > c.code order by chassis_code limit 1) n
-  )`;
+/** The catalog's codes as a VALUES list; the facts schema allows only A-Z and 0-9 in a code. */
+function codesCte(codes: readonly string[]): SQL {
+  const safe = codes.filter((c) => /^[A-Z0-9]+$/.test(c));
+  if (safe.length === 0) return sql`codes(code) as (select null::text where false)`;
+  return sql`codes(code) as (values ${sql.raw(safe.map((c) => `('${c}')`).join(", "))})`;
+}
 
 /**
  * For each word, the distinct (make, model) pairs and chassis codes it is similar to: `%` (pg_trgm
@@ -55,6 +61,7 @@ export async function resolveTerms(
   db: Db,
   words: readonly string[],
   exact: ExactTerms,
+  ctx: TermContext,
 ): Promise<ResolvedTerms> {
   const out: ResolvedTerms = {
     words: words.map((word) => ({ word, pairs: [], chassisCodes: [] })),
@@ -68,7 +75,7 @@ export async function resolveTerms(
   const ctes: SQL[] = [];
   const parts: SQL[] = [];
   if (needsPairs) ctes.push(DISTINCT_PAIRS);
-  if (needsCodes) ctes.push(DISTINCT_CODES);
+  if (needsCodes) ctes.push(codesCte(ctx.chassisCodes));
   if (words.length > 0) {
     const list = sql.join(
       words.map((w, i) => sql`(${w}::text, ${i}::int)`),

@@ -11,6 +11,7 @@ import { deliveredCentsSql } from "./search-delivered.js";
 import { resolveTerms } from "./search-terms.js";
 
 const facts = loadFacts();
+const codes = { chassisCodes: facts.catalog.map((e) => e.chassisCode) };
 // A flat-rate state, a capped one, one with a minimum, unknown title/registration, an unknown rate,
 // no sales tax, extra fees, a registration range.
 const STATES = ["TX", "SC", "VA", "CA", "DC", "OR", "FL", "AL", "MN"];
@@ -67,7 +68,7 @@ describeEachEngine("search repository", (getDb) => {
   );
 
   it("finds the stored values a typo names, per word", async () => {
-    const terms = await resolveTerms(getDb(), ["cary", "hijett", "da63", "zzzz"], {});
+    const terms = await resolveTerms(getDb(), ["cary", "hijett", "da63", "zzzz"], {}, codes);
     const [cary, hijett, da63, none] = terms.words;
     expect(cary?.pairs).toEqual(
       expect.arrayContaining([
@@ -91,10 +92,14 @@ describeEachEngine("search repository", (getDb) => {
     });
     expect(terms.pairs).toEqual([["Suzuki", "Carry Truck"]]);
     expect(terms.chassisCodes).toEqual(["DA63T"]);
-    expect((await resolveTerms(getDb(), [], { make: "Tesla" })).pairs).toEqual([]);
+    expect((await resolveTerms(getDb(), [], { make: "Tesla" }, codes)).pairs).toEqual([]);
   });
 
   it("asks nothing when there is nothing to resolve", async () => {
-    expect(await resolveTerms(getDb(), [], {})).toEqual({ words: [], pairs: null, chassisCodes: null });
+    expect(await resolveTerms(getDb(), [], {}, codes)).toEqual({
+      words: [],
+      pairs: null,
+      chassisCodes: null,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findStateFees, stateCharges } from "../cost/state-charges.js";
 import { loadFacts } from "../../facts/load.js";
+import { findStateFees, stateCharges } from "../cost/state-charges.js";
 import { dollarsToCents, sumCents, type UsdCents, usdCents } from "../units/money.js";
 import {
   deliveredChargesFor,
@@ -71,7 +71,12 @@ describe("deliveredUsdCents", () => {
   });
 
   it("taxes a Japan listing on its yen price at the site's rate, half-up to the cent", () => {
-    const jp: PricedListing = { location: "jp", priceUsdCents: null, priceJpy: 300_001, landedUsdCents: 250_000 };
+    const jp: PricedListing = {
+      location: "jp",
+      priceUsdCents: null,
+      priceJpy: 300_001,
+      landedUsdCents: 250_000,
+    };
     // 300001 x 100 / 150 = 200000.67 -> 200001 cents; 6.25% = 12500.06 -> 12500.
     expect(taxableBaseCents(jp, 150)).toBe(200_001);
     expect(deliveredUsdCents(jp, charges("TX"), 150)).toBe(250_000 + 12_500 + 7875);

@@ -1,6 +1,6 @@
 // Demo sellers: about a quarter dealers with invented business names ("Lone Star Kei Imports"), the rest
 // private sellers by first name and initial, each with a home state drawn like the demo trucks' states.
-import { sampler, streamOf } from "./demo-random.js";
+import { sampler, streamOf } from "../units/random.js";
 import { demoDealerName, demoPersonName, STATE_WEIGHTS, ZIP_PREFIXES } from "./demo-text.js";
 
 export interface DemoSeller {

@@ -1,7 +1,7 @@
 // Word lists and sentence templates for the demo data (demo.ts). Every description opens with the demo
 // label, so a generated listing can never be mistaken for a real truck for sale; the rest reads like a
 // seller wrote it, and only says what the generated fields say (no diff lock in the text of a 2WD).
-import { pickOne, type Rng } from "./demo-random.js";
+import { pickOne, type Rng } from "../units/random.js";
 import type { ListingDraft } from "./types.js";
 
 export const DEMO_LABEL = "Demo listing — not a real truck for sale.";

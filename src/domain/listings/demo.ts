@@ -27,8 +27,8 @@
 // - status: 90% active; sold 3..11% rising with the listing's age; withdrawn 3%. createdDaysAgo 0..120.
 import type { CatalogEntry } from "../../facts/schemas.js";
 import { dateParts, type IsoDate, makeYearMonth, type YearMonth } from "../units/dates.js";
+import { normal, pickOne, type Rng, type Sampler, sampler, streamOf, weighted } from "../units/random.js";
 import { demoPriceJpy, demoPriceUsdCents } from "./demo-price.js";
-import { normal, pickOne, type Rng, type Sampler, sampler, streamOf, weighted } from "./demo-random.js";
 import { type DemoSeller, stateSampler } from "./demo-sellers.js";
 import { demoDescription, demoTitle, demoZip, JP_PORTS } from "./demo-text.js";
 import type {
@@ -40,7 +40,7 @@ import type {
   Transmission,
 } from "./types.js";
 
-export { mulberry32 } from "./demo-random.js";
+export { mulberry32 } from "../units/random.js";
 export { type DemoSeller, generateDemoSellers } from "./demo-sellers.js";
 export { DEMO_LABEL } from "./demo-text.js";
 

@@ -1,18 +1,9 @@
 // Test data only: comparables drawn from a known ground-truth price formula with seeded noise, so the
 // tests can check that the fit recovers what was put in. Deterministic (mulberry32), no Math.random.
+import { mulberry32 } from "../units/random.js";
 import type { BedType, Comparable, Drive, TruckSpec } from "./types.js";
 
-/** The well-known 32-bit PRNG: tiny, fast, good enough for test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Standard normal by Box-Muller. */
 export function normal(rand: () => number): number {

@@ -1,5 +1,5 @@
-// Seeded randomness for the demo data. The domain never calls Math.random: the same seed must give the
-// same demo site, on every machine, so tests and screenshots can rely on it.
+// Seeded randomness (demo data, demo pictures, test data). The domain never calls Math.random: the same
+// seed must give the same output on every machine, so tests and screenshots can rely on it.
 export type Rng = () => number;
 export type Sampler<T> = (rng: Rng) => T;
 
