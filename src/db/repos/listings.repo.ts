@@ -1,8 +1,9 @@
 // Listing rows: insert, update, status changes and deletes, each with its event, and look-ups.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import {
   type Listing,
+  type ListingEvent,
   listingEvents,
   listingPhotos,
   listings,
@@ -105,4 +106,21 @@ export async function incrementViews(db: Db, id: number): Promise<void> {
     .update(listings)
     .set({ views: sql`${listings.views} + 1` })
     .where(and(eq(listings.id, id)));
+}
+
+/** Each listing's events, newest first (for the seller's dashboard). */
+export async function eventsFor(db: Db, listingIds: number[], perListing = 5) {
+  if (listingIds.length === 0) return new Map<number, ListingEvent[]>();
+  const rows = await db
+    .select()
+    .from(listingEvents)
+    .where(inArray(listingEvents.listingId, listingIds))
+    .orderBy(desc(listingEvents.at), desc(listingEvents.id));
+  const out = new Map<number, ListingEvent[]>();
+  for (const r of rows) {
+    const list = out.get(r.listingId) ?? [];
+    if (list.length < perListing) list.push(r);
+    out.set(r.listingId, list);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The seller's side (/sell, /dashboard, edit, status, delete, photos) and the listing page /trucks/:id.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { findListing, listingsBySeller } from "../../db/repos/listings.repo.js";
+import { eventsFor, findListing, listingsBySeller } from "../../db/repos/listings.repo.js";
 import type { Listing } from "../../db/schema/listings.js";
 import { decodeFrameNumber } from "../../domain/catalog/decode.js";
 import { BED_TYPES, type BedType } from "../../domain/listings/types.js";
@@ -149,9 +149,18 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
     const user = c.get("user");
     if (!user) return c.redirect("/login?next=/dashboard", 303);
     const mine = await listingsBySeller(database.db, user.id);
+    const events = await eventsFor(
+      database.db,
+      mine.map((l) => l.id),
+    );
     return html(
       c,
-      <DashboardPage viewer={viewerOf(c, deps.facts)} listings={mine} isSeller={user.role !== "buyer"} />,
+      <DashboardPage
+        viewer={viewerOf(c, deps.facts)}
+        listings={mine}
+        isSeller={user.role !== "buyer"}
+        events={events}
+      />,
     );
   });
 

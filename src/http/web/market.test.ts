@@ -144,7 +144,10 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect((await owner.post(`/trucks/${id}/edit`, { ...TRUCK, priceUsd: "7900" })).status).toBe(303);
         expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/\$7,900/);
         expect((await owner.post(`/trucks/${id}/status`, { status: "sold" })).status).toBe(303);
-        expect(await (await owner.get("/dashboard")).text()).toMatch(/<td>sold<\/td>/);
+        const dashboard = await (await owner.get("/dashboard")).text();
+        expect(dashboard).toMatch(/<td>sold<\/td>/);
+        expect(dashboard).toMatch(/active → sold/);
+        expect(dashboard).toMatch(/price changed/);
         expect((await owner.post(`/trucks/${id}/delete`, {})).status).toBe(303);
         expect((await owner.get(`/trucks/${id}`)).status).toBe(404);
       });

@@ -1,4 +1,4 @@
-import type { Listing } from "../../db/schema/listings.js";
+import type { Listing, ListingEvent } from "../../db/schema/listings.js";
 import { usd, yen } from "../components/format.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -13,7 +13,20 @@ function StatusButton(props: { id: number; status: string; label: string }) {
   );
 }
 
-export function DashboardPage(props: { viewer: Viewer; listings: Listing[]; isSeller: boolean }) {
+function describeEvent(e: ListingEvent): string {
+  const d = e.data as { from?: unknown; to?: unknown };
+  const day = e.at.toISOString().slice(0, 10);
+  if (e.kind === "status_changed") return `${day}: ${String(d.from)} → ${String(d.to)}`;
+  if (e.kind === "price_changed") return `${day}: price changed`;
+  return `${day}: ${e.kind}`;
+}
+
+export function DashboardPage(props: {
+  viewer: Viewer;
+  listings: Listing[];
+  isSeller: boolean;
+  events?: Map<number, ListingEvent[]>;
+}) {
   return (
     <Layout title="Dashboard" viewer={props.viewer}>
       <h1>Your listings</h1>
@@ -34,6 +47,7 @@ export function DashboardPage(props: { viewer: Viewer; listings: Listing[]; isSe
               <th scope="col">Price</th>
               <th scope="col">Status</th>
               <th scope="col">Views</th>
+              <th scope="col">History</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -46,6 +60,11 @@ export function DashboardPage(props: { viewer: Viewer; listings: Listing[]; isSe
                 <td>{l.priceUsdCents !== null ? usd(l.priceUsdCents / 100) : yen(l.priceJpy ?? 0)}</td>
                 <td>{l.status}</td>
                 <td>{l.views}</td>
+                <td>
+                  {(props.events?.get(l.id) ?? []).map((e) => (
+                    <div class="muted">{describeEvent(e)}</div>
+                  ))}
+                </td>
                 <td>
                   <a href={`/trucks/${l.id}/edit`}>Edit</a>{" "}
                   {l.status !== "sold" ? <StatusButton id={l.id} status="sold" label="Mark sold" /> : null}{" "}
