@@ -24,59 +24,74 @@ export async function startServer(options: StartOptions = {}) {
   const config = getConfig();
   const log = options.log ?? ((l: string) => console.log(l));
   const facts = loadFacts(config.KEIYARD_FACTS_DIR);
+  // Take the port first: a port in use is reported at once, not after migrating and seeding. Requests
+  // that arrive before the app is ready wait for it.
+  let resolveApp!: (app: { fetch: (req: Request) => Response | Promise<Response> }) => void;
+  const appReady = new Promise<{ fetch: (req: Request) => Response | Promise<Response> }>((r) => {
+    resolveApp = r;
+  });
+  const port = options.port ?? config.PORT;
+  const hostname = options.host ?? config.HOST;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: async (req) => (await appReady).fetch(req), port, hostname }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   const embedded = !config.DATABASE_URL;
-  // The embedded database locks its folder itself, so a second server or a backup cannot corrupt it.
-  const database: Database = await openDatabaseFromConfig(config);
+  let database: Database;
   try {
-    await migrate(database);
+    // The embedded database locks its folder itself, so a second server or a backup cannot corrupt it.
+    database = await openDatabaseFromConfig(config);
   } catch (e) {
-    await database.close();
+    await closeServer();
     throw e;
   }
-  log(`database: ${embedded ? "embedded PGlite" : "PostgreSQL"} at ${database.location}`);
-  const storage = createDiskStorage(config.KEIYARD_PHOTOS_DIR);
-  const today = () => todayUtc();
-  if (config.KEIYARD_DEMO === "auto" && config.KEIYARD_DEMO_COUNT > 0 && (await isEmpty(database))) {
-    log(`new database: seeding ${config.KEIYARD_DEMO_COUNT} demo listings (KEIYARD_DEMO=off to skip)…`);
-    await seedDemo(database, storage, facts, {
-      count: config.KEIYARD_DEMO_COUNT,
-      today: today(),
-      jpyPerUsd: config.KEIYARD_JPY_PER_USD,
-      log,
-    });
-    log(`demo seller login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-  } else {
-    await refreshDealRatings(database);
+  try {
+    await migrate(database);
+    log(`database: ${embedded ? "embedded PGlite" : "PostgreSQL"} at ${database.location}`);
+    const storage = createDiskStorage(config.KEIYARD_PHOTOS_DIR);
+    const today = () => todayUtc();
+    if (config.KEIYARD_DEMO === "auto" && config.KEIYARD_DEMO_COUNT > 0 && (await isEmpty(database))) {
+      log(`new database: seeding ${config.KEIYARD_DEMO_COUNT} demo listings (KEIYARD_DEMO=off to skip)…`);
+      await seedDemo(database, storage, facts, {
+        count: config.KEIYARD_DEMO_COUNT,
+        today: today(),
+        jpyPerUsd: config.KEIYARD_JPY_PER_USD,
+        log,
+      });
+      log(`demo seller login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    } else {
+      await refreshDealRatings(database);
+    }
+    resolveApp(
+      createApp({
+        facts,
+        today,
+        market: {
+          database,
+          storage,
+          jpyPerUsd: config.KEIYARD_JPY_PER_USD,
+          secureCookies: config.NODE_ENV === "production",
+        },
+      }),
+    );
+  } catch (e) {
+    await closeServer();
+    await database.close();
+    throw e;
   }
   const timer = setInterval(
     () => void refreshDealRatings(database).catch((e) => log(`deal refresh failed: ${e}`)),
     DEAL_REFRESH_MS,
   );
   timer.unref();
-
-  const app = createApp({
-    facts,
-    today,
-    market: {
-      database,
-      storage,
-      jpyPerUsd: config.KEIYARD_JPY_PER_USD,
-      secureCookies: config.NODE_ENV === "production",
-    },
-  });
-  const port = options.port ?? config.PORT;
-  const hostname = options.host ?? config.HOST;
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
-    s.once("error", reject);
-  });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   log(`keiyard is listening on http://localhost:${actualPort}`);
   let closing: Promise<void> | undefined;
   const close = () => {
     // Stop accepting connections, let in-flight requests finish, then close the database.
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(async () => {
+    closing ??= closeServer().then(async () => {
       clearInterval(timer);
       await database.close();
     });

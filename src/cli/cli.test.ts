@@ -22,6 +22,11 @@ describe("keiyard (the binary)", () => {
     [["legal", "TX", "--on", "2026-02-30"], /expected a calendar date/],
     [["cost", "--price-jpy", "abc", "--fx", "150"], /priceJpy: expected the price in whole yen/],
     [["cost", "--price-jpy", "400000"], /give the exchange rate/],
+    [["cost", "--price-jpy", "400000", "--fx", "150", "--built", "1999-13"], /built: expected a build year/],
+    [
+      ["cost", "--price-jpy", "-400000", "--fx", "150"],
+      /--price-jpy: a value starting with "-" must be written --price-jpy=VALUE/,
+    ],
   ])("keiyard %j fails with one line and no stack trace", (args, message) => {
     const r = keiyard(args as string[]);
     expect(r.code).toBe(1);

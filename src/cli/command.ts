@@ -37,7 +37,14 @@ export function parseFlags<O extends Options>(argv: string[], options: O, allowP
       strict: true,
     });
   } catch (e) {
-    throw new AppError("invalid_input", (e as Error).message.split("\n")[0] ?? "bad arguments");
+    const message = (e as Error).message.split("\n")[0] ?? "bad arguments";
+    const ambiguous = /Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (ambiguous)
+      throw new AppError(
+        "invalid_input",
+        `${ambiguous[1]}: a value starting with "-" must be written ${ambiguous[1]}=VALUE`,
+      );
+    throw new AppError("invalid_input", message);
   }
 }
 

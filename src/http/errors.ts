@@ -42,7 +42,13 @@ export function errorResponse(c: Context, err: unknown) {
   // Hono's own refusals (CSRF origin check, body limits) carry their status.
   if (err instanceof HTTPException)
     return c.json(
-      { error: { code: err.status === 403 ? "forbidden" : "invalid_input", message: err.message } },
+      {
+        error: {
+          code: err.status === 403 ? "forbidden" : "invalid_input",
+          message:
+            err.message || (err.status === 403 ? "this form was sent from another site" : "bad request"),
+        },
+      },
       err.status as ContentfulStatusCode,
     );
   console.error(err);

@@ -35,17 +35,21 @@ export function costFor(facts: Facts, q: CostInputQuery, today: IsoDate) {
     hmfApplies: q.hmf !== "false",
     state: q.to ?? null,
     ...(q.hts ? { hts: q.hts } : {}),
+    // Not given: the typical Japan-side fees are listed as not included. Zero: the price is FOB (the
+    // seller's price already covers them), so there is no line at all rather than a "$0" one.
     ...(q.japanFeesJpy === undefined
       ? {}
-      : {
-          japanFees: [
-            {
-              id: "japan_fees",
-              label: "Japan-side fees (auction, agent, inland, port)",
-              jpy: jpy(q.japanFeesJpy),
-            },
-          ],
-        }),
+      : q.japanFeesJpy === 0
+        ? { japanFees: [] }
+        : {
+            japanFees: [
+              {
+                id: "japan_fees",
+                label: "Japan-side fees (auction, agent, inland, port)",
+                jpy: jpy(q.japanFeesJpy),
+              },
+            ],
+          }),
   };
   try {
     const view = presentLandedCost(computeLandedCost(input, facts.importRules, facts.stateFees));

@@ -1,5 +1,7 @@
-// Deal ratings: the fair-price model is fitted on the current asking prices (landed dollars) of active
-// listings and the prices of sold ones, then every active listing is rated against it. Refitting is a
+// Deal ratings: a fair-price model is fitted on the current asking prices of active listings and the
+// prices of sold ones, then every active listing is rated against it. Trucks in the US and trucks in
+// Japan get a model each: a Japan price (landed, before freight and US-side costs) is not comparable
+// with a US asking price, and one model would rate every Japan truck a bargain. Refitting is a
 // batch step (after seeding, on a timer); a new or edited listing is rated with the latest model.
 import { inArray, sql } from "drizzle-orm";
 import type { Database, Db } from "../db/client.js";
@@ -8,13 +10,15 @@ import { fitDealModel } from "../domain/pricing/fit.js";
 import { rateDeal } from "../domain/pricing/rate.js";
 import type { Comparable, DealModel } from "../domain/pricing/types.js";
 
-type Row = Comparable & { id: number; status: string };
+type Location = "us" | "jp";
+type Row = Comparable & { id: number; status: string; location: Location };
 
 async function loadComparables(db: Db): Promise<Row[]> {
   const rows = await db
     .select({
       id: listings.id,
       status: listings.status,
+      location: listings.location,
       make: listings.make,
       model: listings.model,
       generation: listings.generationLabel,
@@ -29,10 +33,10 @@ async function loadComparables(db: Db): Promise<Row[]> {
   return rows.filter((r) => r.priceCents !== null && r.priceCents > 0) as Row[];
 }
 
-let current: DealModel | null = null;
+const current: Record<Location, DealModel | null> = { us: null, jp: null };
 
-export function currentDealModel(): DealModel | null {
-  return current;
+export function currentDealModel(location: Location = "us"): DealModel | null {
+  return current[location];
 }
 
 export function ratingColumns(model: DealModel | null, truck: Comparable) {
@@ -50,13 +54,18 @@ export function ratingColumns(model: DealModel | null, truck: Comparable) {
 /** Refit on all current prices and rewrite every active listing's rating (in chunks, one statement each). */
 export async function refreshDealRatings(database: Database): Promise<{ fittedOn: number; rated: number }> {
   const rows = await loadComparables(database.db);
-  if (rows.length === 0) return { fittedOn: 0, rated: 0 };
-  const model = fitDealModel(rows);
-  current = model;
+  let fittedOn = 0;
+  for (const location of ["us", "jp"] as const) {
+    const own = rows.filter((r) => r.location === location);
+    current[location] = own.length ? fitDealModel(own) : null;
+    fittedOn += current[location]?.fittedOn ?? 0;
+  }
   const active = rows.filter((r) => r.status === "active");
   let rated = 0;
   for (let i = 0; i < active.length; i += 2000) {
-    const chunk = active.slice(i, i + 2000).map((r) => ({ id: r.id, ...ratingColumns(model, r) }));
+    const chunk = active
+      .slice(i, i + 2000)
+      .map((r) => ({ id: r.id, ...ratingColumns(current[r.location], r) }));
     rated += chunk.filter((c) => c.dealRating !== null).length;
     const values = sql.join(
       chunk.map(
@@ -69,5 +78,5 @@ export async function refreshDealRatings(database: Database): Promise<{ fittedOn
       update listings as l set fair_price_cents = v.fair, deal_rating = v.rating, comparables = v.n
       from (values ${values}) as v(id, fair, rating, n) where l.id = v.id`);
   }
-  return { fittedOn: model.fittedOn, rated };
+  return { fittedOn, rated };
 }

@@ -57,7 +57,9 @@ export const costInputSchema = z
     built: z
       .string()
       .trim()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a build year YYYY, month YYYY-MM or date YYYY-MM-DD")
+      .refine((s) => /^\d{4}$/.test(s) || isYearMonth(s) || isIsoDate(s), {
+        message: "expected a build year YYYY, month YYYY-MM or date YYYY-MM-DD",
+      })
       .optional(),
     japanFeesJpy: z.coerce.number().int("expected whole yen").min(0).max(100_000_000).optional(),
     freightUsd: money(100_000).optional(),

@@ -3,6 +3,7 @@
 import type { Database } from "../db/client.js";
 import { findListingWithSeller, incrementViews, photosFor } from "../db/repos/listings.repo.js";
 import type { Listing } from "../db/schema/listings.js";
+import { buildImportChecklist } from "../domain/checklist/index.js";
 import { findStateFees, stateCharges } from "../domain/cost/state-charges.js";
 import { findStreetLegality } from "../domain/legality/street-legality.js";
 import { type IsoDate, maxDate } from "../domain/units/dates.js";
@@ -69,7 +70,15 @@ function jpDelivered(facts: Facts, l: Listing, state: string | null, o: ViewOpti
     },
     o.today,
   );
-  return { kind: "jp" as const, ...view };
+  return {
+    kind: "jp" as const,
+    ...view,
+    // The buyer entered no rate here: say whose rate it is instead of the engine's "the rate you entered".
+    warnings: [
+      `Yen converted at this site's rate of ${o.jpyPerUsd} JPY per USD (set by the operator; not a quote). The seller's yen price is taken as FOB: Japan-side fees included.`,
+      ...view.warnings.filter((w) => !/rate you entered/.test(w)),
+    ],
+  };
 }
 
 export async function getListingView(database: Database, facts: Facts, id: number, o: ViewOptions) {
@@ -102,6 +111,14 @@ export async function getListingView(database: Database, facts: Facts, id: numbe
     : null;
   const delivered =
     l.location === "us" ? (state ? usDelivered(facts, l, state) : null) : jpDelivered(facts, l, state, o);
+  // Japan listings: the ordered paperwork from the export certificate to plates, for the viewer's state.
+  const checklist = eligibility
+    ? buildImportChecklist(
+        { eligibility, state, on: o.today, chassisCode: l.chassisCode, frameNumber: l.frameNumber },
+        facts.importRules,
+        facts.stateRules,
+      )
+    : null;
   return {
     listing: l,
     seller,
@@ -110,6 +127,7 @@ export async function getListingView(database: Database, facts: Facts, id: numbe
     eligibility,
     legality,
     delivered,
+    checklist,
     viewerState: state,
   };
 }

@@ -97,7 +97,7 @@ export function rowFromDraft(draft: ListingDraft, ctx: ListingContext): Omit<New
 function withRating(row: Omit<NewListing, "sellerId">) {
   return {
     ...row,
-    ...ratingColumns(currentDealModel(), {
+    ...ratingColumns(currentDealModel(row.location), {
       make: row.make,
       model: row.model,
       generation: row.generationLabel ?? null,

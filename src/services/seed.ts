@@ -53,7 +53,11 @@ async function demoPhotoPool(
 
 export async function seedDemo(database: Database, storage: PhotoStorage, facts: Facts, o: SeedOptions) {
   const log = o.log ?? (() => {});
-  const seed = o.seed ?? 20261124;
+  // Seeding again adds more: emails stay unique, only the first run creates the demo login, and the
+  // default seed moves on so a second run adds different trucks rather than copies.
+  const [existing] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  const offset = existing?.n ?? 0;
+  const seed = o.seed ?? 20261124 + offset;
   const started = Date.now();
   const stateCodes = facts.stateRules.map((s) => s.code);
   const sellerCount = Math.max(12, Math.round(o.count / 40));
@@ -73,9 +77,7 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
   });
   const pool = await demoPhotoPool(storage);
   const now = Date.now();
-  // Seeding again adds more: emails stay unique, and only the first run creates the demo login.
-  const [existing] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
-  const offset = existing?.n ?? 0;
+
   await withTransaction(database, async (tx) => {
     const userRows = await tx
       .insert(users)

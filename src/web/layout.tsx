@@ -27,6 +27,8 @@ button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
 .results{list-style:none;padding:0;margin:0;display:grid;gap:.8rem}.result{display:grid;grid-template-columns:minmax(0,200px) 1fr;gap:.8rem;align-items:start}
 .result img,.nophoto{width:100%;height:auto;aspect-ratio:4/3;background:#e9e6dd;border-radius:.3rem}.result h3{margin:0 0 .2rem;font-size:1.05rem}.result p{margin:.15rem 0}
 .photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.5rem}
+@media print{header nav,.state-picker,footer,form,.photos{display:none}body{background:#fff}.checklist details{display:block}}
+.checklist li{margin-bottom:.6rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 `;
 

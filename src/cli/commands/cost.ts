@@ -60,7 +60,7 @@ export const costCommand: Command = {
   name: "cost",
   summary: "Landed cost from a yen price: duty, fees, state tax, itemized with sources",
   usage: [
-    "keiyard cost --price-jpy N [--fx JPY-per-USD] [--entry YYYY-MM-DD] [--built YYYY[-MM]] [--to XX]",
+    "keiyard cost --price-jpy N --fx JPY-per-USD [--entry YYYY-MM-DD] [--built YYYY[-MM]] [--to XX]",
     "             [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N] [--broker-usd N] [--port-usd N]",
     "             [--delivery-usd N] [--isf-bond-usd N] [--hts CODE] [--no-hmf] [--json]",
   ].join("\n"),

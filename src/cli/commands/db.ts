@@ -15,7 +15,7 @@ const USAGE = [
   "       keiyard db backup <file> [--json]     dump every row (JSON lines; gzip when <file> ends in .gz)",
   "       keiyard db restore <file> [--json]    load a backup into an empty database (migrates first)",
   "",
-  "The embedded database lives in KEIYARD_DATA_DIR (.data); set DATABASE_URL=postgres://… for a server.",
+  "The embedded database lives in KEIYARD_DATA_DIR (.data/db); set DATABASE_URL=postgres://… for a server.",
 ].join("\n");
 
 type Action = (database: Database, file: string | undefined, io: Io, json: boolean) => Promise<void>;

@@ -8,6 +8,17 @@ import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { clearSessionCookie, setSessionCookie, setStateCookie } from "../middleware/session.js";
 import { formFields, html, safeNext, viewerOf } from "./render.js";
 
+/** Back to the page the picker was on (path and query, same site only); home when unknown. */
+function backTo(referer: string | undefined): string {
+  if (!referer) return "/";
+  try {
+    const u = new URL(referer);
+    return safeNext(`${u.pathname}${u.search}`, "/");
+  } catch {
+    return "/";
+  }
+}
+
 export function authRoutes(deps: AppDeps, market: MarketDeps) {
   const { db } = market.database;
   const app = new Hono<AppEnv>();
@@ -63,10 +74,7 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
     const user = c.get("user");
     if (user) await setHomeState(db, user.id, code);
     setStateCookie(c, code, market.secureCookies);
-    return c.redirect(
-      safeNext(c.req.header("referer") ? new URL(c.req.header("referer")!).pathname : "/", "/"),
-      303,
-    );
+    return c.redirect(backTo(c.req.header("referer")), 303);
   });
   return app;
 }

@@ -35,7 +35,8 @@ function valuesOf(l: Listing): Record<string, string> {
     frameNumber: s(l.frameNumber),
     make: s(l.make),
     model: s(l.model),
-    driveOverride: l.drive === "2WD" || l.drive === "4WD" ? "" : "",
+    // Only used where the code covers both drivelines; elsewhere the catalog's drive wins.
+    driveOverride: l.drive === "2WD" || l.drive === "4WD" ? l.drive : "",
     buildMonth: s(l.buildMonth),
     ageEvidence: l.ageEvidence,
     mileageKm: s(l.mileageKm),
@@ -79,7 +80,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
 
   // Price guidance from the deal model: what trucks like this one ask, in dollars (landed for Japan ones).
   const guidance = (values: Record<string, string>): string | null => {
-    const model = currentDealModel();
+    const model = currentDealModel(values.location === "jp" ? "jp" : "us");
     const d = values.frameNumber ? decodeFrameNumber(values.frameNumber, deps.facts.catalog) : null;
     if (!model || d?.kind !== "decoded") return null;
     const e = d.entry;

@@ -68,6 +68,26 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(res.status).toBe(403);
       });
 
+      it("goes back to the page the state was picked on, and survives a garbage Referer", async () => {
+        const b = new Browser(market.app);
+        const back = await b.request("/state", {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            referer: "http://localhost/trucks?make=Honda",
+          },
+          body: "code=TX",
+        });
+        expect(back.headers.get("location")).toBe("/trucks?make=Honda");
+        const garbage = await b.request("/state", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", referer: "garbage" },
+          body: "code=TX",
+        });
+        expect(garbage.status).toBe(303);
+        expect(garbage.headers.get("location")).toBe("/");
+      });
+
       it("remembers the visitor's home state in a cookie", async () => {
         const b = new Browser(market.app);
         const res = await b.post("/state", { code: "pa" });
@@ -98,6 +118,35 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(page).toMatch(/Texas: Street legal/);
         expect(page).toMatch(/Delivered and registered in TX: \$9,/);
         expect(page).not.toMatch(/Edit this listing/);
+      });
+
+      it("a Japan listing shows landed cost, eligibility and the port-to-plates checklist", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("jp@example.com", "seller");
+        const jp = {
+          ...TRUCK,
+          location: "jp",
+          title: "1999 Carry from Japan",
+          frameNumber: "DA52T-123456",
+          buildMonth: "1999-06",
+          priceUsd: "",
+          usState: "",
+          zip: "",
+          titleStatus: "",
+          priceJpy: "380000",
+          jpPort: "Yokohama",
+        };
+        const id = await listingIdFrom(await seller.post("/sell", jp));
+        const buyer = new Browser(market.app);
+        await buyer.post("/state", { code: "TX" });
+        const page = await (await buyer.get(`/trucks/${id}`)).text();
+        expect(page).toMatch(/May be imported now/);
+        expect(page).toMatch(/Landed and registered, before freight and US-side costs in TX: \$/);
+        expect(page).toMatch(/this site&#39;s rate of 150 JPY per USD|this site's rate of 150 JPY per USD/);
+        expect(page).toMatch(/From the port to license plates/);
+        expect(page).toMatch(/HS-7/);
+        expect(page).toMatch(/3520-1/);
+        expect(page).not.toMatch(/Japan-side fees \(auction, agent, inland, port\)/);
       });
 
       it("the decode button fills the form without saving", async () => {
@@ -135,6 +184,17 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect((await buyer.post("/sell", TRUCK)).status).toBe(403);
         // Nothing changed.
         expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/\$8,500/);
+      });
+
+      it("keeps the seller's 2WD/4WD choice for a code built as both when the listing is edited", async () => {
+        const owner = new Browser(market.app);
+        await owner.signUp("drv@example.com", "seller");
+        const truck = { ...TRUCK, frameNumber: "DA63T-184782", title: "Carry 4WD", driveOverride: "4WD" };
+        const id = await listingIdFrom(await owner.post("/sell", truck));
+        const form = await (await owner.get(`/trucks/${id}/edit`)).text();
+        expect(form).toMatch(/<option value="4WD" selected/);
+        await owner.post(`/trucks/${id}/edit`, { ...truck, priceUsd: "8000" });
+        expect(await (await owner.get(`/trucks/${id}`)).text()).toMatch(/<td>4WD/);
       });
 
       it("the owner edits the price, marks it sold, and deletes it", async () => {

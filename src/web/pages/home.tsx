@@ -28,8 +28,8 @@ export function HomePage(props: {
       <p>
         keiyard answers the four questions every American kei-truck buyer asks: which truck is this, can it
         enter the US and from which day, can I drive it where I live, and what will it cost me all-in. It
-        knows {facts.catalog.length} chassis codes and the rules of all {facts.stateRules.length} states and
-        DC, each fact with its source. Today is {props.today}.
+        knows {facts.catalog.length} chassis codes and the rules of all 50 states and DC, each fact with its
+        source. Today is {props.today}.
       </p>
       {props.recent ? (
         <section aria-labelledby="market-h">
@@ -70,6 +70,7 @@ export function HomePage(props: {
         </section>
       ) : null}
       <h2>Ask the knowledge core</h2>
+      <p class="muted">These forms answer with the JSON API; the same answers come from the command line.</p>
       <div class="cards">
         <section class="card" aria-labelledby="decode-h">
           <h2 id="decode-h">Decode a frame number</h2>
@@ -115,6 +116,8 @@ export function HomePage(props: {
           <form method="get" action="/api/v1/cost">
             <label for="cost-price">Auction price (yen)</label>
             <input id="cost-price" name="priceJpy" inputmode="numeric" placeholder="400000" required />
+            <label for="cost-fx">Exchange rate (yen per US dollar)</label>
+            <input id="cost-fx" name="fx" inputmode="decimal" placeholder="150" required />
             <label for="cost-to">Destination state</label>
             <select id="cost-to" name="to">
               {facts.stateRules.map((s) => (
@@ -123,7 +126,7 @@ export function HomePage(props: {
             </select>
             <button type="submit">Estimate</button>
           </form>
-          <pre>npx keiyard cost --price-jpy 400000 --to TX</pre>
+          <pre>npx keiyard cost --price-jpy 400000 --fx 150 --to TX</pre>
         </section>
       </div>
       <h2>For developers</h2>

@@ -29,11 +29,14 @@ function EligibilityBadge(props: { view: ListingView }) {
   const { listing: l, eligibility: e } = props.view;
   if (l.location === "us") return <span class="badge ok">In the US already</span>;
   if (!e) return null;
+  const modelFrom = e.model?.firstEligible
+    ? ` — the first ${e.model.chassisCode} trucks cross on ${e.model.firstEligible}`
+    : "";
   const label =
     e.verdict === "importable"
       ? "May be imported now"
       : e.verdict === "not_importable"
-        ? `Not importable yet${e.fmvss.eligibleFrom ? ` — eligible from ${e.fmvss.eligibleFrom}` : ""}`
+        ? `Not importable yet${e.fmvss.eligibleFrom ? ` — eligible from ${e.fmvss.eligibleFrom}` : modelFrom}`
         : `Needs the build date${e.fmvss.eligibleFrom ? ` (proven eligible from ${e.fmvss.eligibleFrom})` : ""}`;
   return (
     <span
@@ -57,6 +60,7 @@ function LegalityBadge(props: { view: ListingView }) {
 
 function DealBadge(props: { view: ListingView }) {
   const l = props.view.listing;
+  if (l.status !== "active") return null;
   if (!l.dealRating) return <span class="badge">Deal rating: not enough data</span>;
   const cls =
     l.dealRating === "great" || l.dealRating === "good" ? "ok" : l.dealRating === "high" ? "bad" : "";
@@ -78,8 +82,10 @@ function Delivered(props: { view: ListingView }) {
   return (
     <section aria-labelledby="cost-h">
       <h2 id="cost-h">
-        Delivered and registered{props.view.viewerState ? ` in ${props.view.viewerState}` : ""}:{" "}
-        {usd(d.totalUsd)}
+        {d.kind === "jp"
+          ? "Landed and registered, before freight and US-side costs"
+          : "Delivered and registered"}
+        {props.view.viewerState ? ` in ${props.view.viewerState}` : ""}: {usd(d.totalUsd)}
       </h2>
       <table>
         <tbody>
@@ -100,6 +106,43 @@ function Delivered(props: { view: ListingView }) {
       {d.warnings.map((w) => (
         <p class="muted">{w}</p>
       ))}
+    </section>
+  );
+}
+
+const STEP_STATUS: Record<string, string> = {
+  todo: "to do",
+  blocked: "blocked",
+  not_possible: "not possible",
+  unknown: "unknown",
+};
+
+function Checklist(props: { view: ListingView }) {
+  const c = props.view.checklist;
+  if (!c) return null;
+  return (
+    <section aria-labelledby="steps-h" class="checklist">
+      <h2 id="steps-h">From the port to license plates</h2>
+      <p>{c.summary}</p>
+      <ol>
+        {c.steps.map((s) => (
+          <li>
+            <strong>{s.title}</strong>{" "}
+            <span class={`badge ${s.status === "todo" ? "" : s.status === "unknown" ? "warn" : "bad"}`}>
+              {STEP_STATUS[s.status] ?? s.status}
+            </span>
+            <br />
+            <span class="muted">
+              Who: {s.who}
+              {s.forms.length ? ` · Forms: ${s.forms.join(", ")}` : ""}
+            </span>
+            <p>{s.detail}</p>
+            {s.confirmWith ? <p class="muted">{s.confirmWith}.</p> : null}
+            <Sources sources={s.sources} />
+          </li>
+        ))}
+      </ol>
+      <p class="muted">{c.disclaimer}</p>
     </section>
   );
 }
@@ -168,7 +211,7 @@ export function ListingPage(props: {
             <th scope="row">Built</th>
             <td>
               {l.buildMonth
-                ? `${l.buildMonth} (${l.ageEvidence === "first_registration" ? "first registration month: the truck is at least this old" : "build month"})`
+                ? `${l.buildMonth} (${l.ageEvidence === "first_registration" ? "first registration month: the truck is at least this old" : l.ageEvidence === "build_month" ? "build month" : "the seller does not say where this month comes from"})`
                 : "unknown"}
             </td>
           </tr>
@@ -241,6 +284,7 @@ export function ListingPage(props: {
           <p class="muted">{props.view.eligibility.disclaimer}</p>
         </section>
       ) : null}
+      <Checklist view={props.view} />
       {props.view.legality ? (
         <section aria-labelledby="legal-h">
           <h2 id="legal-h">Driving it in {props.view.legality.name}</h2>
@@ -271,7 +315,7 @@ export function ListingPage(props: {
       ) : null}
       <p class="muted">
         Sold by {seller.dealerName ?? seller.displayName}
-        {seller.sellerKind === "dealer" ? " (dealer)" : ""} · {l.views} views
+        {seller.sellerKind === "dealer" ? " (dealer)" : ""} · {l.views} {l.views === 1 ? "view" : "views"}
       </p>
       {props.isOwner ? (
         <section class="card" aria-labelledby="owner-h">

@@ -159,7 +159,7 @@ export function SellPage(props: {
           <Field name="priceUsd" label="Price (USD)" values={v} type="number" />
           <Field name="usState" label="State" values={v} placeholder="TX" />
           <Field name="zip" label="ZIP" values={v} />
-          <Select name="titleStatus" label="Title" values={v} options={pairs(TITLE_STATUSES)} />
+          <Select name="titleStatus" label="Title status" values={v} options={pairs(TITLE_STATUSES)} />
         </fieldset>
         <fieldset>
           <legend>In Japan</legend>

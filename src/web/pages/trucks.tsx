@@ -92,9 +92,14 @@ function Facets(props: { result: SearchResult; query: Record<string, string> }) 
                         "yearMin",
                         yearBucket(v.value)[0],
                       )
-                    : facet === "deal"
-                      ? withParam(props.query, "sort", "deal")
-                      : withParam(props.query, param, v.value);
+                    : withParam(props.query, param, v.value);
+                // Deal ratings are counted, not filtered on: sorting by deal puts the best first.
+                if (facet === "deal")
+                  return (
+                    <li>
+                      {facetValueLabel(facet, v.value)} <span class="muted">({num(v.count)})</span>
+                    </li>
+                  );
                 return (
                   <li>
                     <a
@@ -137,7 +142,9 @@ function Item(props: { item: SearchResult["items"][number]; today: string }) {
         </h3>
         <p>
           <strong>{it.location === "us" ? usd(it.priceUsd ?? 0) : yen(it.priceJpy ?? 0)}</strong>
-          {it.location === "jp" && it.priceUsd !== null ? ` · landed ≈ ${usd(Math.round(it.priceUsd))}` : ""}
+          {it.location === "jp" && it.priceUsd !== null
+            ? ` · landed before freight ≈ ${usd(Math.round(it.priceUsd))}`
+            : ""}
           {it.deliveredUsd !== null && it.deliveredUsd !== it.priceUsd
             ? ` · delivered ≈ ${usd(Math.round(it.deliveredUsd))}`
             : ""}
