@@ -20,7 +20,7 @@ import {
 } from "../domain/listings/delivered.js";
 import type { BedType, Drive, Transmission } from "../domain/listings/types.js";
 import type { IsoDate } from "../domain/units/dates.js";
-import { KM_PER_MI } from "../domain/units/measures.js";
+import { km, kmToMi } from "../domain/units/measures.js";
 import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
 import type { Facts } from "../facts/schemas.js";
 import { AppError } from "./app-error.js";
@@ -109,7 +109,7 @@ function assertState(facts: Facts, code: string | undefined, field: string): voi
     );
 }
 
-function legalityFor(facts: Facts, q: SearchQuery, today: IsoDate): SearchLegality | null {
+function streetLegalityIn(facts: Facts, q: SearchQuery, today: IsoDate): SearchLegality | null {
   if (!q.legalIn) return null;
   const found = findStreetLegality(facts.stateRules, q.legalIn, (q.eligibleOn ?? today) as IsoDate);
   if (found.kind === "unknown_state")
@@ -161,7 +161,7 @@ function presentItem(r: SearchRow, delivered: DeliveredParams): SearchItem {
     transmission: r.transmission,
     bedType: r.bedType,
     mileageKm: r.mileageKm,
-    mileageMi: r.mileageKm === null ? null : Math.round(r.mileageKm / KM_PER_MI),
+    mileageMi: r.mileageKm === null ? null : Math.round(kmToMi(km(r.mileageKm))),
     location: r.location,
     usState: r.usState,
     jpPort: r.jpPort,
@@ -219,7 +219,7 @@ export async function searchListings(
   const q = parseInput(searchQuerySchema, input);
   assertState(facts, q.state, "state");
   assertState(facts, q.viewerState, "viewerState");
-  const legality = legalityFor(facts, q, ctx.today);
+  const legality = streetLegalityIn(facts, q, ctx.today);
   // An explicit legalIn is the viewer's state; the remembered viewerState is the fallback.
   const viewer = q.legalIn ?? q.viewerState ?? null;
   const charges = viewer ? deliveredChargesFor(findStateFees(facts.stateFees, viewer)) : null;

@@ -11,8 +11,9 @@ import { listings as l } from "../schema/listings.js";
 export interface WordMatch {
   /** Lower-case letters and digits only (services/search.schema.ts searchWords). */
   word: string;
-  /** [make, model] pairs whose make or model is similar to the word. */
+  /** [make, model] pairs whose make or model is similar to the word (and not already a text match). */
   pairs: [string, string][];
+  /** Chassis codes similar to the word (and not already a text match). */
   chassisCodes: string[];
 }
 
@@ -82,9 +83,14 @@ export async function resolveTerms(
       sql`, `,
     );
     ctes.push(sql`w(word, i) as (values ${list})`);
+    // A value whose own words start with the word is in search_text, so the full-text match already
+    // finds its rows: leaving it out keeps the word's condition to the index that answers it best.
+    const prefix = sql`to_tsquery('simple', w.word || ':*')`;
     parts.push(sql`select w.i, p.make as a, p.model as b from w join pairs p
-      on lower(p.make) % w.word or lower(p.model) % w.word or w.word <% lower(p.model)`);
-    parts.push(sql`select w.i, c.code, null from w join codes c on lower(c.code) % w.word`);
+      on (lower(p.make) % w.word or lower(p.model) % w.word or w.word <% lower(p.model))
+      and not to_tsvector('simple', p.make || ' ' || p.model) @@ ${prefix}`);
+    parts.push(sql`select w.i, c.code, null from w join codes c
+      on lower(c.code) % w.word and not to_tsvector('simple', c.code) @@ ${prefix}`);
   }
   if (out.pairs !== null) {
     const where: SQL[] = [];

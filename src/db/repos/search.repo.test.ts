@@ -8,6 +8,7 @@ import { FIXTURE_SIZE, insertSearchFixture } from "../../services/search.fixture
 import { queryRows } from "../client.js";
 import { listings } from "../schema/listings.js";
 import { deliveredCentsSql } from "./search-delivered.js";
+import { facetSql } from "./search-filters.js";
 import { resolveTerms } from "./search-terms.js";
 
 const facts = loadFacts();
@@ -78,21 +79,39 @@ describeEachEngine("search repository", (getDb) => {
     );
     expect(cary?.pairs.every(([make]) => make === "Suzuki")).toBe(true);
     expect(hijett?.pairs).toEqual([["Daihatsu", "Hijet Truck"]]);
-    expect(da63?.chassisCodes).toContain("DA63T");
+    // DA63T starts with "da63": the full-text prefix match finds it, so only the typo neighbours remain.
+    expect(da63?.chassisCodes).toContain("DA62T");
+    expect(da63?.chassisCodes).not.toContain("DA63T");
     expect(none).toEqual({ word: "zzzz", pairs: [], chassisCodes: [] });
     expect(terms.pairs).toBeNull();
     expect(terms.chassisCodes).toBeNull();
   });
 
+  it("leaves out values the full-text prefix match already finds", async () => {
+    const terms = await resolveTerms(getDb(), ["hijet", "carr", "suzuki"], {}, codes);
+    expect(terms.words.map((w) => w.pairs)).toEqual([[], [], []]);
+  });
+
   it("resolves make, model and chassis-code filters in any letter case to the stored values", async () => {
-    const terms = await resolveTerms(getDb(), [], {
-      make: "suzuki",
-      model: "CARRY TRUCK",
-      chassisCode: "da63t",
-    });
+    const exact = { make: "suzuki", model: "CARRY TRUCK", chassisCode: "da63t" };
+    const terms = await resolveTerms(getDb(), [], exact, codes);
     expect(terms.pairs).toEqual([["Suzuki", "Carry Truck"]]);
     expect(terms.chassisCodes).toEqual(["DA63T"]);
     expect((await resolveTerms(getDb(), [], { make: "Tesla" }, codes)).pairs).toEqual([]);
+  });
+
+  it("writes the facet filter as the indexed expression, so the planner can use the index", async () => {
+    const where = facetSql({ words: [], drive: "4WD", location: "us" });
+    const plan = await getDb().transaction(async (tx) => {
+      // The test table is small enough that a sequential scan would win; this asks what else could.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const rows = await queryRows<{ "QUERY PLAN": string }>(
+        tx,
+        sql`explain select id from ${listings} where ${where!}`,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("listings_facet_tokens_idx");
   });
 
   it("asks nothing when there is nothing to resolve", async () => {

@@ -2,138 +2,16 @@
 //  1. (with free text or a make / model / chassis filter) search-terms.ts: the stored values they name;
 //  2. one statement that returns both the page of results and every facet count with the total
 //     (GROUPING SETS over the same filtered rows, found once when the filter is narrow).
-// The delivered price SQL is in search-delivered.ts, the rule itself in domain/listings/delivered.ts.
-import { type SQL, sql } from "drizzle-orm";
+// The filters and sort keys are in search-filters.ts, the delivered price in search-delivered.ts.
+import { sql } from "drizzle-orm";
 import type { BedType, Drive, Transmission } from "../../domain/listings/types.js";
 import { type Db, queryRows } from "../client.js";
 import { listings as l } from "../schema/listings.js";
-import { type DeliveredParams, deliveredCentsSql, priceFilterTarget } from "./search-delivered.js";
-import type { WordMatch } from "./search-terms.js";
+import type { DeliveredParams } from "./search-delivered.js";
+import { isSelective, type SearchFilters, type SortKey, sortKeys, whereSql } from "./search-filters.js";
 
 export type { DeliveredParams } from "./search-delivered.js";
-
-export interface SearchFilters {
-  words: readonly WordMatch[];
-  /** Exact stored [make, model] pairs (search-terms.ts resolves the make and model filters); empty: none. */
-  pairs?: readonly [string, string][] | null | undefined;
-  /** Exact stored chassis codes; empty: none. */
-  chassisCodes?: readonly string[] | null | undefined;
-  drive?: string | undefined;
-  bedType?: string | undefined;
-  transmission?: string | undefined;
-  location?: "us" | "jp" | undefined;
-  usState?: string | undefined;
-  yearMin?: number | undefined;
-  yearMax?: number | undefined;
-  mileageMaxKm?: number | undefined;
-  /** Inclusive bounds on the delivered price (the landed price without a viewer state), in cents. */
-  priceMinCents?: number | undefined;
-  priceMaxCents?: number | undefined;
-  /** YYYY-MM-DD: US listings, and Japan listings eligible for import by that day. */
-  eligibleOn?: string | undefined;
-}
-
-export type SortKey =
-  | "relevance"
-  | "newest"
-  | "price"
-  | "price_desc"
-  | "delivered"
-  | "year"
-  | "year_desc"
-  | "mileage"
-  | "deal";
-
-/** (make, model) in (...): a bitmap scan of the (make, model) b-tree per pair; `false` for none. */
-function pairsSql(pairs: readonly [string, string][]): SQL {
-  if (pairs.length === 0) return sql`false`;
-  const list = sql.join(
-    pairs.map(([make, model]) => sql`(${make}, ${model})`),
-    sql`, `,
-  );
-  return sql`(${l.make}, ${l.model}) in (${list})`;
-}
-
-function codesSql(codes: readonly string[]): SQL {
-  if (codes.length === 0) return sql`false`;
-  return sql`${l.chassisCode} in (${sql.join(
-    codes.map((c) => sql`${c}`),
-    sql`, `,
-  )})`;
-}
-
-/** A word matches as a full-text prefix, or by naming a similar make, model or chassis code. */
-function wordSql(m: WordMatch): SQL {
-  const any: SQL[] = [sql`${l.searchText} @@ to_tsquery('simple', ${`${m.word}:*`})`];
-  if (m.pairs.length > 0) any.push(pairsSql(m.pairs));
-  if (m.chassisCodes.length > 0) any.push(codesSql(m.chassisCodes));
-  return sql`(${sql.join(any, sql` or `)})`;
-}
-
-export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
-  const c: SQL[] = [sql`${l.status} = 'active'`, ...f.words.map(wordSql)];
-  if (f.pairs) c.push(pairsSql(f.pairs));
-  if (f.chassisCodes) c.push(codesSql(f.chassisCodes));
-  if (f.drive) c.push(sql`${l.drive} = ${f.drive}`);
-  if (f.bedType) c.push(sql`${l.bedType} = ${f.bedType}`);
-  if (f.transmission) c.push(sql`${l.transmission} = ${f.transmission}`);
-  if (f.location) c.push(sql`${l.location} = ${f.location}`);
-  if (f.usState) c.push(sql`${l.usState} = ${f.usState}`);
-  if (f.yearMin !== undefined) c.push(sql`${l.year} >= ${f.yearMin}`);
-  if (f.yearMax !== undefined) c.push(sql`${l.year} <= ${f.yearMax}`);
-  if (f.mileageMaxKm !== undefined) c.push(sql`${l.mileageKm} <= ${f.mileageMaxKm}`);
-  if (f.priceMinCents !== undefined || f.priceMaxCents !== undefined) {
-    const price = priceFilterTarget(delivered);
-    if (f.priceMinCents !== undefined) c.push(sql`${price.expr} >= ${f.priceMinCents - price.shift}`);
-    if (f.priceMaxCents !== undefined) c.push(sql`${price.expr} <= ${f.priceMaxCents - price.shift}`);
-  }
-  if (f.eligibleOn) c.push(sql`(${l.location} = 'us' or ${l.eligibleFrom} <= ${f.eligibleOn}::date)`);
-  return sql.join(c, sql` and `);
-}
-
-interface SortKeySql {
-  expr: SQL;
-  /** Nullable keys sort their nulls last; others keep PostgreSQL's default so the indexes match. */
-  order: "asc" | "desc" | "asc nulls last" | "desc nulls last";
-}
-const asc = (expr: SQL): SortKeySql => ({ expr, order: "asc nulls last" });
-const desc = (expr: SQL): SortKeySql => ({ expr, order: "desc nulls last" });
-const newest: SortKeySql = { expr: sql`${l.createdAt}`, order: "desc" };
-
-/** Sort keys, most significant first (nulls last); the id, descending, always breaks ties. */
-function sortKeys(sort: SortKey, words: readonly WordMatch[], delivered: DeliveredParams): SortKeySql[] {
-  switch (sort) {
-    case "relevance": {
-      if (words.length === 0) return [newest];
-      // Listings matching every word as text come before typo (trigram) matches; newest first within.
-      const all = words.map((w) => `${w.word}:*`).join(" & ");
-      return [{ expr: sql`(${l.searchText} @@ to_tsquery('simple', ${all}))`, order: "desc" }, newest];
-    }
-    case "newest":
-      return [newest];
-    case "price":
-      return [asc(sql`${l.landedUsdCents}`)];
-    case "price_desc":
-      return [desc(sql`${l.landedUsdCents}`)];
-    case "delivered":
-      return [asc(deliveredCentsSql(delivered))];
-    case "year":
-      return [asc(sql`${l.year}`)];
-    case "year_desc":
-      return [desc(sql`${l.year}`)];
-    case "mileage":
-      return [asc(sql`${l.mileageKm}`)];
-    case "deal":
-      // great, good, fair, high, then unrated; within a rating the furthest under its fair price first.
-      return [
-        {
-          expr: sql`(case ${l.dealRating} when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end)`,
-          order: "asc",
-        },
-        asc(sql`(${l.landedUsdCents} - ${l.fairPriceCents})`),
-      ];
-  }
-}
+export type { SearchFilters, SortKey } from "./search-filters.js";
 
 /** A listing in a page of results, as the item JSON built in SQL carries it. */
 export interface SearchRow {
@@ -208,21 +86,15 @@ export async function searchListingsPage(
   delivered: DeliveredParams,
   page: PageRequest,
 ): Promise<SearchPage> {
-  const keys = sortKeys(page.sort, filters.words, delivered);
+  const keys = sortKeys(page.sort, filters, delivered);
   const keyCols = sql.join(
     keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i}`)}`),
     sql`, `,
   );
   const keyOrder = sql.raw([...keys.map((k, i) => `k${i} ${k.order}`), "id desc"].join(", "));
-  // Each grouping set leaves one column non-null (or none: the total), so coalesce() gives the value and
-  // grouping() tells which facet it is.
-  const rows = await queryRows<{
-    kind: string;
-    facet: number | null;
-    value: string | null;
-    n: number;
-    item: SearchRow | null;
-  }>(
+  // Three grouping sets (and the total) rather than one per facet: each set costs a hash probe per row,
+  // and these combinations stay small (a few hundred groups); collect() sums each facet out of them.
+  const rows = await queryRows<ResultRow>(
     db,
     sql`with m as ${sql.raw(isSelective(filters) ? "materialized" : "not materialized")} (
         select ${l.id} as id, ${l.make} as make, ${l.model} as model, ${l.drive} as drive, ${l.bedType} as bed,
@@ -233,49 +105,58 @@ export async function searchListingsPage(
         select id, row_number() over (order by ${keyOrder})::int as ord
         from (select * from m order by ${keyOrder} limit ${page.limit} offset ${page.offset}) s
       )
-      select 'facet' as kind, grouping(make, model, drive, bed, transmission, location, state, y5, deal) as facet,
-        coalesce(make, model, drive, bed, transmission, location, state, y5::text, deal) as value,
-        count(*)::int as n, null::json as item
-      from m group by grouping sets ((), (make), (model), (drive), (bed), (transmission), (location), (state), (y5), (deal))
+      select 'facet' as kind, grouping(${sql.raw(FACET_COLUMNS.join(", "))}) as g, count(*)::int as n,
+        make, model, drive, bed, transmission, location, state, y5::text as y5, deal, null::json as item
+      from m group by grouping sets ((), (make, model), (drive, bed, transmission, location, deal), (state, y5))
       union all
-      select 'item', null, null, p.ord, ${ITEM_JSON} from p join ${l} l on l.id = p.id`,
+      select 'item', null, p.ord, null, null, null, null, null, null, null, null, null, ${ITEM_JSON}
+      from p join ${l} l on l.id = p.id`,
   );
   return collect(rows);
 }
 
-/**
- * Narrow filters: find the rows once (materialized) and both group and sort them. Broad ones: let each
- * half plan on its own, so the page comes off the (status, created_at) index instead of a 90%-of-the-
- * table copy.
- */
-function isSelective(f: SearchFilters): boolean {
-  return f.words.length > 0 || Boolean(f.pairs) || Boolean(f.chassisCodes) || Boolean(f.usState);
-}
+/** The grouped columns, in the order of FACETS (y5 is the year facet's five-year bucket). */
+const FACET_COLUMNS = [
+  "make",
+  "model",
+  "drive",
+  "bed",
+  "transmission",
+  "location",
+  "state",
+  "y5",
+  "deal",
+] as const;
 
-type ResultRow = {
-  kind: string;
-  facet: number | null;
-  value: string | null;
-  n: number;
-  item: SearchRow | null;
-};
+type ResultRow = { kind: string; g: number | null; n: number; item: SearchRow | null } & Record<
+  (typeof FACET_COLUMNS)[number],
+  string | null
+>;
 
 function collect(rows: ResultRow[]): SearchPage {
-  const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
+  const counts = FACETS.map(() => new Map<string, number>());
   const items: { ord: number; row: SearchRow }[] = [];
   let total = 0;
-  const all = (1 << FACETS.length) - 1;
+  const all = (1 << FACET_COLUMNS.length) - 1;
   for (const r of rows) {
     if (r.kind === "item" && r.item) {
       items.push({ ord: Number(r.n), row: { ...r.item, id: Number(r.item.id) } });
       continue;
     }
-    const mask = Number(r.facet);
-    if (mask === all) total = Number(r.n);
-    // grouping() sets one bit per column rolled up, the first column's being the highest.
-    const name = FACETS.find((_, i) => mask === all - (1 << (FACETS.length - 1 - i)));
-    if (name && r.value !== null) facets[name].push({ value: r.value, count: Number(r.n) });
+    const mask = Number(r.g);
+    const n = Number(r.n);
+    if (mask === all) total = n;
+    // grouping() sets one bit per column rolled up, the first column's being the highest; a column
+    // in the row's set counts toward its facet unless its value is null.
+    FACET_COLUMNS.forEach((column, i) => {
+      const value = r[column];
+      if (value === null || (mask & (1 << (FACET_COLUMNS.length - 1 - i))) !== 0) return;
+      counts[i]?.set(value, (counts[i]?.get(value) ?? 0) + n);
+    });
   }
+  const facets = Object.fromEntries(
+    FACETS.map((f, i) => [f, [...(counts[i] ?? [])].map(([value, count]) => ({ value, count }))]),
+  ) as FacetCounts;
   items.sort((a, b) => a.ord - b.ord);
   return { rows: items.map((i) => i.row), total, facets };
 }

@@ -1,6 +1,7 @@
 // The listing aggregate: a truck for sale, its photos, and its history of events.
 import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   char,
@@ -35,6 +36,17 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const searchDocument: SQL = sql.raw(
   `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(make, '') || ' ' || coalesce(model, '') || ' ' || coalesce(chassis_code, '') || ' ' || coalesce(description, ''))`,
 );
+
+/** The expression of listings_facet_tokens_idx; null columns give null elements, which match nothing. */
+export function listingFacetTokens(t: {
+  drive: AnyPgColumn;
+  bedType: AnyPgColumn;
+  transmission: AnyPgColumn;
+  location: AnyPgColumn;
+  usState: AnyPgColumn;
+}): SQL {
+  return sql`(array['d:' || ${t.drive}, 'b:' || ${t.bedType}, 't:' || ${t.transmission}, 'l:' || ${t.location}, 's:' || ${t.usState}])`;
+}
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -96,8 +108,12 @@ export const listings = pgTable(
     // Trigram indexes make typo-tolerant model / chassis lookups ("cary" -> Carry) index-backed.
     index("listings_model_trgm_idx").using("gin", sql`lower(${t.model}) gin_trgm_ops`),
     index("listings_chassis_code_trgm_idx").using("gin", sql`lower(${t.chassisCode}) gin_trgm_ops`),
-    // Search walks the few distinct chassis codes with a loose index scan (db/repos/search-terms.ts).
+    // Search filters on the exact chassis codes a query's words are similar to (db/repos/search-terms.ts).
     index("listings_chassis_code_idx").on(t.chassisCode),
+    // Search's single-value facets as tokens ('d:4WD', 'l:jp'): one GIN intersection answers any mix of
+    // them, and combines with the full-text index, so a narrow search never reads the rows it excludes.
+    // db/repos/search-filters.ts queries through listingFacetTokens too; a test checks the plan uses it.
+    index("listings_facet_tokens_idx").using("gin", listingFacetTokens(t)),
     // NULLS FIRST is what a plain ORDER BY created_at DESC asks for; drizzle would otherwise say NULLS LAST.
     index("listings_status_created_at_idx").on(t.status, t.createdAt.desc().nullsFirst()),
     index("listings_make_model_idx").on(t.make, t.model),

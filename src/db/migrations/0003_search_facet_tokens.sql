@@ -1,0 +1,1 @@
+CREATE INDEX "listings_facet_tokens_idx" ON "listings" USING gin ((array['d:' || "drive", 'b:' || "bed_type", 't:' || "transmission", 'l:' || "location", 's:' || "us_state"]));

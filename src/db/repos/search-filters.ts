@@ -1,0 +1,175 @@
+// The WHERE and ORDER BY of a listing search, built from validated filters. Single-value facets go
+// through listings_facet_tokens_idx, words through the full-text index plus the exact values
+// search-terms.ts found for their typos, so any mix of filters is an intersection of index scans.
+import { type SQL, sql } from "drizzle-orm";
+import { listings as l, listingFacetTokens } from "../schema/listings.js";
+import { type DeliveredParams, deliveredCentsSql, priceFilterTarget } from "./search-delivered.js";
+import type { WordMatch } from "./search-terms.js";
+
+export interface SearchFilters {
+  words: readonly WordMatch[];
+  /** The make/model filter as exact stored pairs (search-terms.ts); null: no filter, empty: no match. */
+  pairs?: readonly [string, string][] | null | undefined;
+  /** The chassis-code filter as exact stored codes; null: no filter, empty: no match. */
+  chassisCodes?: readonly string[] | null | undefined;
+  drive?: string | undefined;
+  bedType?: string | undefined;
+  transmission?: string | undefined;
+  location?: "us" | "jp" | undefined;
+  usState?: string | undefined;
+  yearMin?: number | undefined;
+  yearMax?: number | undefined;
+  mileageMaxKm?: number | undefined;
+  /** Inclusive bounds on the delivered price (the landed price without a viewer state), in cents. */
+  priceMinCents?: number | undefined;
+  priceMaxCents?: number | undefined;
+  /** YYYY-MM-DD: US listings, and Japan listings eligible for import by that day. */
+  eligibleOn?: string | undefined;
+}
+
+export type SortKey =
+  | "relevance"
+  | "newest"
+  | "price"
+  | "price_desc"
+  | "delivered"
+  | "year"
+  | "year_desc"
+  | "mileage"
+  | "deal";
+
+/** (make, model) in (...): a bitmap scan of the (make, model) b-tree per pair; `false` for none. */
+function pairsSql(pairs: readonly [string, string][]): SQL {
+  if (pairs.length === 0) return sql`false`;
+  const list = sql.join(
+    pairs.map(([make, model]) => sql`(${make}, ${model})`),
+    sql`, `,
+  );
+  return sql`(${l.make}, ${l.model}) in (${list})`;
+}
+
+function codesSql(codes: readonly string[]): SQL {
+  if (codes.length === 0) return sql`false`;
+  return sql`${l.chassisCode} in (${sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+}
+
+/** The words with only the typo alternatives the exact make/model/code filters leave possible. */
+function narrowWords(f: SearchFilters): WordMatch[] {
+  const exactPairs = f.pairs ? new Set(f.pairs.map((p) => p.join("\u0000"))) : null;
+  return f.words.map((m) => ({
+    word: m.word,
+    pairs: exactPairs ? m.pairs.filter((p) => exactPairs.has(p.join("\u0000"))) : m.pairs,
+    chassisCodes: f.chassisCodes ? m.chassisCodes.filter((c) => f.chassisCodes?.includes(c)) : m.chassisCodes,
+  }));
+}
+
+const hasAlternatives = (m: WordMatch) => m.pairs.length > 0 || m.chassisCodes.length > 0;
+
+/** A word matches as a full-text prefix, or by naming a similar make, model or chassis code. */
+function wordSql(m: WordMatch): SQL {
+  const any: SQL[] = [sql`${l.searchText} @@ to_tsquery('simple', ${`${m.word}:*`})`];
+  if (m.pairs.length > 0) any.push(pairsSql(m.pairs));
+  if (m.chassisCodes.length > 0) any.push(codesSql(m.chassisCodes));
+  return any.length === 1 ? any[0]! : sql`(${sql.join(any, sql` or `)})`;
+}
+
+/** The single-value facet filters as listings_facet_tokens_idx tokens ("d:4WD"). */
+function facetTokens(f: SearchFilters): string[] {
+  const tokens: [string, string | undefined][] = [
+    ["d", f.drive],
+    ["b", f.bedType],
+    ["t", f.transmission],
+    ["l", f.location],
+    ["s", f.usState],
+  ];
+  return tokens.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}:${v}`);
+}
+
+/** A text[] literal; the values are validated enum members and state codes (letters and digits). */
+function textArray(values: string[]): string {
+  if (!values.every((v) => /^[a-z]:[A-Za-z0-9_]+$/.test(v)))
+    throw new Error(`unexpected facet token in ${values}`);
+  return `'{${values.join(",")}}'::text[]`;
+}
+
+/** All single-value facet filters as one containment test on listings_facet_tokens_idx; null: none. */
+export function facetSql(f: SearchFilters): SQL | null {
+  const tokens = facetTokens(f);
+  return tokens.length > 0 ? sql`${listingFacetTokens(l)} @> ${sql.raw(textArray(tokens))}` : null;
+}
+
+export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
+  const c: SQL[] = [sql`${l.status} = 'active'`, ...narrowWords(f).map(wordSql)];
+  if (f.pairs) c.push(pairsSql(f.pairs));
+  if (f.chassisCodes) c.push(codesSql(f.chassisCodes));
+  const facets = facetSql(f);
+  if (facets) c.push(facets);
+  if (f.yearMin !== undefined) c.push(sql`${l.year} >= ${f.yearMin}`);
+  if (f.yearMax !== undefined) c.push(sql`${l.year} <= ${f.yearMax}`);
+  if (f.mileageMaxKm !== undefined) c.push(sql`${l.mileageKm} <= ${f.mileageMaxKm}`);
+  if (f.priceMinCents !== undefined || f.priceMaxCents !== undefined) {
+    const price = priceFilterTarget(delivered);
+    if (f.priceMinCents !== undefined) c.push(sql`${price.expr} >= ${f.priceMinCents - price.shift}`);
+    if (f.priceMaxCents !== undefined) c.push(sql`${price.expr} <= ${f.priceMaxCents - price.shift}`);
+  }
+  if (f.eligibleOn) c.push(sql`(${l.location} = 'us' or ${l.eligibleFrom} <= ${f.eligibleOn}::date)`);
+  return sql.join(c, sql` and `);
+}
+
+export interface SortKeySql {
+  expr: SQL;
+  /** Nullable keys sort their nulls last; others keep PostgreSQL's default so the indexes match. */
+  order: "asc" | "desc" | "asc nulls last" | "desc nulls last";
+}
+const asc = (expr: SQL): SortKeySql => ({ expr, order: "asc nulls last" });
+const desc = (expr: SQL): SortKeySql => ({ expr, order: "desc nulls last" });
+const newest: SortKeySql = { expr: sql`${l.createdAt}`, order: "desc" };
+
+/** Sort keys, most significant first (nulls last); the id, descending, always breaks ties. */
+export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredParams): SortKeySql[] {
+  const words = narrowWords(f);
+  switch (sort) {
+    case "relevance": {
+      // Without typo alternatives every match is a text match: the newest order is the relevance order.
+      if (!words.some(hasAlternatives)) return [newest];
+      // Listings matching every word as text come before typo (trigram) matches; newest first within.
+      const all = words.map((w) => `${w.word}:*`).join(" & ");
+      return [{ expr: sql`(${l.searchText} @@ to_tsquery('simple', ${all}))`, order: "desc" }, newest];
+    }
+    case "newest":
+      return [newest];
+    case "price":
+      return [asc(sql`${l.landedUsdCents}`)];
+    case "price_desc":
+      return [desc(sql`${l.landedUsdCents}`)];
+    case "delivered":
+      return [asc(deliveredCentsSql(delivered))];
+    case "year":
+      return [asc(sql`${l.year}`)];
+    case "year_desc":
+      return [desc(sql`${l.year}`)];
+    case "mileage":
+      return [asc(sql`${l.mileageKm}`)];
+    case "deal":
+      // great, good, fair, high, then unrated; within a rating the furthest under its fair price first.
+      return [
+        {
+          expr: sql`(case ${l.dealRating} when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end)`,
+          order: "asc",
+        },
+        asc(sql`(${l.landedUsdCents} - ${l.fairPriceCents})`),
+      ];
+  }
+}
+
+/**
+ * Narrow filters: find the rows once (materialized) and both group and sort them. Broad ones: let each
+ * half plan on its own, so the page comes off the (status, created_at) index instead of a 90%-of-the-
+ * table copy.
+ */
+export function isSelective(f: SearchFilters): boolean {
+  return f.words.length > 0 || Boolean(f.pairs) || Boolean(f.chassisCodes) || Boolean(f.usState);
+}
