@@ -15,7 +15,7 @@ label{display:block;font-weight:600;margin:.4rem 0 .2rem}
 input,select,button{font:inherit;padding:.4rem .5rem;border:1px solid #8a8f98;border-radius:.3rem;max-width:100%}
 button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer;margin-top:.5rem}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
-pre{background:#f1efe9;padding:.6rem;border-radius:.3rem;overflow-x:auto}
+pre{background:#f1efe9;padding:.6rem;border-radius:.3rem;white-space:pre-wrap;overflow-wrap:anywhere}
 .muted{color:var(--muted)}footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
 form.inline,label.inline{display:inline}button.link{background:none;border:none;color:var(--accent);padding:0;text-decoration:underline;margin:0}
 button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}

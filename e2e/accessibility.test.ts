@@ -1,0 +1,79 @@
+// Every main page passes axe-core's automated checks (WCAG 2 A and AA rules) in Chromium, as a signed-in
+// seller with a home state picked, so the state-dependent parts of the pages are rendered too.
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.js";
+import { type RunningServer, startKeiyard } from "./server.js";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } })`,
+  )) as {
+    violations: AxeViolation[];
+  };
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startKeiyard({ KEIYARD_DEMO_COUNT: "120" });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.fill("#email", "demo-seller@keiyard.test");
+    await page.fill("#password", "keiyard-demo-seller");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await page.selectOption("#home-state", "TX");
+    await Promise.all([page.waitForNavigation(), page.click(".state-picker button")]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it.each([
+    "/",
+    "/trucks",
+    "/trucks?q=carry&drive=4WD",
+    "/trucks/1",
+    "/trucks/2",
+    "/sell",
+    "/dashboard",
+    "/api/docs",
+  ])(
+    "%s has no violations",
+    async (path) => {
+      const res = await page.goto(`${server.url}${path}`);
+      expect(res?.status()).toBe(200);
+      expect(await violations(page)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it("the sign-up and log-in pages have no violations", async () => {
+    const anon = await browser.newPage();
+    for (const path of ["/signup", "/login"]) {
+      await anon.goto(`${server.url}${path}`);
+      expect(await violations(anon)).toEqual([]);
+    }
+    await anon.close();
+  }, 60_000);
+});
