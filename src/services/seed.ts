@@ -118,6 +118,8 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
     }
   });
   const deals = await refreshDealRatings(database);
+  // Fresh statistics and a visibility map after a bulk load (PGlite never vacuums on its own).
+  await database.db.execute(sql`vacuum analyze listings`);
   log(
     `seeded ${drafts.length} demo listings from ${sellerCount} demo sellers in ${Date.now() - started} ms (${deals.rated} rated)`,
   );
