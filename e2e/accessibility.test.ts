@@ -58,6 +58,9 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     "/sell",
     "/dashboard",
     "/api/docs",
+    "/states",
+    "/states/TX",
+    "/import?frame=DA52T-123456&built=1999-06",
   ])(
     "%s has no violations",
     async (path) => {

@@ -3,6 +3,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { csrf } from "hono/csrf";
 import { AppError } from "../services/app-error.js";
+import { searchListings } from "../services/search.js";
 import { ApiDocsPage } from "../web/pages/api-docs.js";
 import { HomePage } from "../web/pages/home.js";
 import { costRoutes } from "./api/cost.routes.js";
@@ -13,6 +14,7 @@ import type { AppDeps, AppEnv } from "./context.js";
 import { errorResponse } from "./errors.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { authRoutes } from "./web/auth.routes.js";
+import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
 import { searchWebRoutes } from "./web/search.routes.js";
@@ -54,17 +56,40 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1", api);
   app.doc("/api/openapi.json", { ...OPENAPI_INFO, servers: [{ url: "/" }] });
   app.get("/api/docs", (c) => c.html(`<!doctype html>${ApiDocsPage({ doc: apiDocument(app) })}`));
-  app.get("/", (c) =>
-    c.html(
-      `<!doctype html>${HomePage({ facts: deps.facts, today: deps.today(), viewer: deps.market ? viewerOf(c, deps.facts) : undefined })}`,
-    ),
-  );
-  // Plain-HTML forms cannot put a value into a path: these send them to the API route.
-  app.get("/states/lookup", (c) =>
-    c.redirect(`/api/v1/states/${encodeURIComponent(c.req.query("code") ?? "")}`),
-  );
+  app.get("/", async (c) => {
+    const market = deps.market;
+    const recent = market
+      ? await searchListings(
+          market.database.db,
+          deps.facts,
+          { sort: "newest", pageSize: 6 },
+          { today: deps.today(), jpyPerUsd: market.jpyPerUsd },
+        )
+      : null;
+    const price = (i: NonNullable<typeof recent>["items"][number]) =>
+      i.location === "us"
+        ? `$${(i.priceUsd ?? 0).toLocaleString("en-US")}`
+        : `¥${(i.priceJpy ?? 0).toLocaleString("en-US")}`;
+    return c.html(
+      `<!doctype html>${HomePage({
+        facts: deps.facts,
+        today: deps.today(),
+        viewer: market ? viewerOf(c, deps.facts) : undefined,
+        total: recent?.total,
+        recent: recent?.items.map((i) => ({
+          id: i.id,
+          title: i.title,
+          photo: i.photo,
+          priceLabel: price(i),
+        })),
+      })}`,
+    );
+  });
+  // Plain-HTML forms cannot put a value into a path: these send them to the page or API route.
+  app.get("/states/lookup", (c) => c.redirect(`/states/${encodeURIComponent(c.req.query("code") ?? "")}`));
   app.get("/decode", (c) => c.redirect(`/api/v1/decode/${encodeURIComponent(c.req.query("input") ?? "")}`));
 
+  app.route("/", knowledgeWebRoutes(deps));
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));

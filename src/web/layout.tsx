@@ -78,6 +78,8 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
           <nav aria-label="Main">
             {v ? <a href="/trucks">Trucks</a> : null}
             {v ? <a href="/sell">Sell</a> : null}
+            <a href="/import">Import check</a>
+            <a href="/states">States</a>
             <a href="/api/docs">API</a>
             {v?.user ? <a href="/dashboard">Dashboard</a> : null}
             {v?.user ? (

@@ -108,6 +108,15 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(page).toMatch(/Edit this listing/);
       });
 
+      it("the home page shows search and the newest listings", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("home@example.com", "seller");
+        await listingIdFrom(await seller.post("/sell", { ...TRUCK, title: "Newest Acty on the home page" }));
+        const home = await (await new Browser(market.app).get("/")).text();
+        expect(home).toMatch(/Trucks for sale/);
+        expect(home).toMatch(/Newest Acty on the home page/);
+      });
+
       it("shows the viewer's state: legality and the delivered cost", async () => {
         const seller = new Browser(market.app);
         await seller.signUp("sam@example.com", "seller");

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { testApp } from "../../../test/app.js";
+
+const app = testApp("2026-11-24");
+const page = async (url: string) => {
+  const res = await app.request(url, { headers: { accept: "text/html" } });
+  return { status: res.status, html: await res.text() };
+};
+
+describe("knowledge pages", () => {
+  it("/states lists all 50 states and DC with status, confidence and review date", async () => {
+    const { status, html } = await page("/states");
+    expect(status).toBe(200);
+    expect(html.match(/<th scope="row"><a href="\/states\/[A-Z]{2}">/g)).toHaveLength(51);
+    expect(html).toMatch(/District of Columbia/);
+    expect(html).toMatch(/Not legal advice/);
+  });
+
+  it("/states/:code shows the record as of a date, with sources", async () => {
+    const before = await page("/states/co?on=2027-12-31");
+    const after = await page("/states/CO?on=2028-01-01");
+    expect(before.html).toMatch(/Not allowed on public roads/);
+    expect(before.html).toMatch(/From 2028-01-01/);
+    expect(after.html).toMatch(/roads posted 55 mph or less/);
+    expect(after.html).toMatch(/<h2>Sources<\/h2>/);
+    expect((await page("/states/ZZ")).status).toBe(404);
+  });
+
+  it("the home page's state form lands on the state page", async () => {
+    const res = await app.request("/states/lookup?code=TX");
+    expect(res.headers.get("location")).toBe("/states/TX");
+  });
+
+  it("/import answers with the reasoning and the port-to-plates checklist", async () => {
+    const { status, html } = await page("/import?frame=DA52T-123456&built=1999-06&on=2026-12-15");
+    expect(status).toBe(200);
+    expect(html).toMatch(/May be imported/);
+    expect(html).toMatch(/The 25-year rule, step by step/);
+    expect(html).toMatch(/From the port to license plates/);
+    expect(html).toMatch(/HS-7/);
+  });
+
+  it("/import says needs evidence for a registration month that falls short", async () => {
+    const { html } = await page("/import?firstRegistered=2002-03&on=2026-12-15");
+    expect(html).toMatch(/Needs evidence of the build date/);
+  });
+
+  it("/import shows a bad input as a message on the page", async () => {
+    const { status, html } = await page("/import?built=2001-13");
+    expect(status).toBe(400);
+    expect(html).toMatch(/expected a build month/);
+    expect((await page("/import")).status).toBe(200);
+  });
+});

@@ -1,0 +1,78 @@
+// The knowledge core as pages: /states, /states/:code and the /import checker. They work without the
+// marketplace database; with it, the visitor's home state picks the checklist's state path.
+import { Hono } from "hono";
+import { buildImportChecklist } from "../../domain/checklist/index.js";
+import type { IsoDate } from "../../domain/units/dates.js";
+import { AppError } from "../../services/app-error.js";
+import { eligibilityFor } from "../../services/eligibility.js";
+import {
+  eligibilityInputSchema,
+  isoDateString,
+  parseInput,
+  stateCodeString,
+} from "../../services/inputs.schema.js";
+import { legalityFor, legalityForAll } from "../../services/legality.js";
+import { ImportPage } from "../../web/pages/import.js";
+import { StatePage, StatesPage } from "../../web/pages/states.js";
+import type { AppDeps, AppEnv } from "../context.js";
+import { html, viewerOf } from "./render.js";
+
+export function knowledgeWebRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const viewer = (c: Parameters<typeof viewerOf>[0]) => (deps.market ? viewerOf(c, deps.facts) : undefined);
+  const onDate = (v: string | undefined) => (v ? parseInput(isoDateString, v) : deps.today()) as IsoDate;
+
+  app.get("/states", (c) => {
+    const on = onDate(c.req.query("on"));
+    return html(c, <StatesPage viewer={viewer(c)} states={legalityForAll(deps.facts, on)} on={on} />);
+  });
+
+  app.get("/states/:code{[A-Za-z]{2}}", (c) => {
+    const code = parseInput(stateCodeString, c.req.param("code"));
+    return html(
+      c,
+      <StatePage viewer={viewer(c)} state={legalityFor(deps.facts, code, onDate(c.req.query("on")))} />,
+    );
+  });
+
+  app.get("/import", (c) => {
+    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
+    const today = deps.today();
+    const asked = Boolean(query.frame || query.built || query.firstRegistered);
+    let result: ReturnType<typeof eligibilityFor> | null = null;
+    let error: string | null = null;
+    if (asked) {
+      try {
+        result = eligibilityFor(deps.facts, parseInput(eligibilityInputSchema, query), today);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        error = e.message;
+      }
+    }
+    const checklist = result
+      ? buildImportChecklist(
+          {
+            eligibility: result,
+            state: c.get("viewerState"),
+            on: result.entryDate,
+            frameNumber: query.frame ?? null,
+          },
+          deps.facts.importRules,
+          deps.facts.stateRules,
+        )
+      : null;
+    return html(
+      c,
+      <ImportPage
+        viewer={viewer(c)}
+        query={query}
+        today={today}
+        result={result}
+        checklist={checklist}
+        error={error}
+      />,
+      error ? 400 : 200,
+    );
+  });
+  return app;
+}

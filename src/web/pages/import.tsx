@@ -1,0 +1,136 @@
+import type { ImportChecklist } from "../../domain/checklist/index.js";
+import type { eligibilityFor } from "../../services/eligibility.js";
+import { Layout, type Viewer } from "../layout.js";
+
+type Result = ReturnType<typeof eligibilityFor>;
+
+const VERDICTS = {
+  importable: ["May be imported", "ok"],
+  not_importable: ["May not be imported yet", "bad"],
+  needs_evidence: ["Needs evidence of the build date", "warn"],
+} as const;
+
+function Sources(props: { sources: readonly { title: string; url: string | null }[] }) {
+  return (
+    <details>
+      <summary>Sources ({props.sources.length})</summary>
+      <ul>
+        {props.sources.map((s) => (
+          <li>
+            {s.url ? (
+              <a href={s.url} rel="nofollow noopener">
+                {s.title}
+              </a>
+            ) : (
+              s.title
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The eligibility checker with its reasoning step by step, and the port-to-plates checklist. */
+export function ImportPage(props: {
+  viewer?: Viewer;
+  query: Record<string, string>;
+  today: string;
+  result: Result | null;
+  checklist: ImportChecklist | null;
+  error: string | null;
+}) {
+  const q = props.query;
+  const r = props.result;
+  return (
+    <Layout title="Can this truck enter the US?" viewer={props.viewer}>
+      <h1>Can this truck enter the US?</h1>
+      <form method="get" action="/import" class="card">
+        <label for="frame">Frame number or chassis code</label>
+        <input id="frame" name="frame" value={q.frame ?? ""} placeholder="DA52T-123456" maxlength={64} />
+        <label for="built">Build month (manufacturer plate), or exact date</label>
+        <input id="built" name="built" value={q.built ?? ""} placeholder="1999-06" />
+        <label for="firstRegistered">Or: first-registration month on the export certificate</label>
+        <input
+          id="firstRegistered"
+          name="firstRegistered"
+          value={q.firstRegistered ?? ""}
+          placeholder="1999-08"
+        />
+        <label for="on">Planned US entry date</label>
+        <input id="on" name="on" type="date" value={q.on ?? props.today} />
+        <button type="submit">Check</button>
+      </form>
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {r ? (
+        <section aria-labelledby="verdict-h">
+          <h2 id="verdict-h">
+            <span class={`badge ${VERDICTS[r.verdict][1]}`}>{VERDICTS[r.verdict][0]}</span> on {r.entryDate}
+          </h2>
+          {r.vehicle ? (
+            <p>
+              {r.vehicle.make} {r.vehicle.model} {r.vehicle.chassisCode}: {r.model?.message}
+            </p>
+          ) : null}
+          <h3>The 25-year rule, step by step</h3>
+          <ol>
+            {r.fmvss.reasoning.map((s) => (
+              <li>{s}</li>
+            ))}
+          </ol>
+          {r.fmvss.commonPracticeFrom ? (
+            <p>
+              Commonly accepted from {r.fmvss.commonPracticeFrom} ({r.fmvss.commonPracticeLabel}).
+            </p>
+          ) : null}
+          <h3>EPA, Section 232 and duty</h3>
+          <ul>
+            <li>
+              EPA code {r.epa.code}:{" "}
+              {r.epa.codeE === null
+                ? "unknown"
+                : r.epa.codeE
+                  ? "the age test passes"
+                  : "the age test does not pass"}
+              . {r.epa.note}
+            </li>
+            <li>Section 232: {r.section232.note}</li>
+            <li>
+              Duty: HTS {r.duty.hts}, {r.duty.rateText}.
+            </li>
+          </ul>
+          {r.warnings.map((w) => (
+            <p class="muted">{w}</p>
+          ))}
+          <Sources sources={r.sources} />
+          <p class="muted">{r.disclaimer}</p>
+        </section>
+      ) : null}
+      {props.checklist ? (
+        <section aria-labelledby="steps-h" class="checklist">
+          <h2 id="steps-h">From the port to license plates</h2>
+          <p>{props.checklist.summary}</p>
+          <ol>
+            {props.checklist.steps.map((s) => (
+              <li>
+                <strong>{s.title}</strong> <span class="badge">{s.status.replace("_", " ")}</span>
+                <br />
+                <span class="muted">
+                  Who: {s.who}
+                  {s.forms.length ? ` · Forms: ${s.forms.join(", ")}` : ""}
+                </span>
+                <p>{s.detail}</p>
+                {s.confirmWith ? <p class="muted">{s.confirmWith}.</p> : null}
+                {s.sources.length ? <Sources sources={s.sources} /> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
