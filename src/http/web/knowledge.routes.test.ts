@@ -52,3 +52,34 @@ describe("knowledge pages", () => {
     expect((await page("/import")).status).toBe(200);
   });
 });
+
+describe("the turning-25 calendar", () => {
+  it("/import lists the next 24 months' crossings with subscribe links", async () => {
+    const { html } = await page("/import");
+    expect(html).toMatch(/Turning 25 in the next 24 months/);
+    expect(html).toMatch(/href="\/import\/calendar\.ics\?make=Honda"/);
+    expect(html).toMatch(/<th scope="row">20(26|27|28)-\d{2}<\/th>/);
+  });
+
+  it("serves a valid iCalendar feed, filtered by make", async () => {
+    const all = await app.request("/import/calendar.ics");
+    expect(all.headers.get("content-type")).toMatch(/text\/calendar/);
+    const text = await all.text();
+    expect(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    const events = text.split("BEGIN:VEVENT").length - 1;
+    expect(events).toBeGreaterThan(0);
+    expect(text.split("END:VEVENT").length - 1).toBe(events);
+    expect(text).toMatch(/DTSTART;VALUE=DATE:\d{8}\r\n/);
+    for (const line of text.split("\r\n"))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    const uids = [...text.matchAll(/UID:(.+)\r\n/g)].map((m) => m[1]);
+    expect(new Set(uids).size).toBe(uids.length);
+    const makes = new Set([...text.matchAll(/SUMMARY:(\w+) /g)].map((m) => m[1]!));
+    const [first] = [...makes];
+    const filtered = await (await app.request(`/import/calendar.ics?make=${first!.toLowerCase()}`)).text();
+    const filteredMakes = new Set([...filtered.matchAll(/SUMMARY:(\w+) /g)].map((m) => m[1]));
+    expect([...filteredMakes]).toEqual([first]);
+    expect((await app.request("/import/calendar.ics?make=Ford")).status).toBe(400);
+  });
+});

@@ -2,7 +2,10 @@
 // marketplace database; with it, the visitor's home state picks the checklist's state path.
 import { Hono } from "hono";
 import { buildImportChecklist } from "../../domain/checklist/index.js";
+import { codesCrossingIn } from "../../domain/eligibility/model.js";
 import type { IsoDate } from "../../domain/units/dates.js";
+import { monthOf } from "../../domain/units/dates.js";
+import { turning25Calendar } from "../../present/calendar.ics.js";
 import { AppError } from "../../services/app-error.js";
 import { eligibilityFor } from "../../services/eligibility.js";
 import {
@@ -33,6 +36,27 @@ export function knowledgeWebRoutes(deps: AppDeps) {
       c,
       <StatePage viewer={viewer(c)} state={legalityFor(deps.facts, code, onDate(c.req.query("on")))} />,
     );
+  });
+
+  const MONTHS = 24;
+  const crossings = (today: IsoDate) =>
+    codesCrossingIn(deps.facts.catalog, monthOf(today), MONTHS, deps.facts.importRules);
+  const makes = [...new Set(deps.facts.catalog.map((e) => e.make))].sort();
+
+  app.get("/import/calendar.ics", (c) => {
+    const make = c.req.query("make") ?? null;
+    if (make && !makes.some((m) => m.toLowerCase() === make.toLowerCase()))
+      throw new AppError(
+        "invalid_input",
+        `make: unknown make "${make}" (one of ${makes.join(", ")})`,
+        "make",
+      );
+    const today = deps.today();
+    const body = turning25Calendar(crossings(today), { today, make, baseUrl: new URL(c.req.url).origin });
+    return c.body(body, 200, {
+      "content-type": "text/calendar; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    });
   });
 
   app.get("/import", (c) => {
@@ -70,6 +94,8 @@ export function knowledgeWebRoutes(deps: AppDeps) {
         result={result}
         checklist={checklist}
         error={error}
+        calendar={crossings(today)}
+        makes={makes}
       />,
       error ? 400 : 200,
     );

@@ -1,4 +1,5 @@
 import type { ImportChecklist } from "../../domain/checklist/index.js";
+import type { CrossingMonth } from "../../domain/eligibility/model.js";
 import type { eligibilityFor } from "../../services/eligibility.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -39,6 +40,8 @@ export function ImportPage(props: {
   result: Result | null;
   checklist: ImportChecklist | null;
   error: string | null;
+  calendar: CrossingMonth[];
+  makes: string[];
 }) {
   const q = props.query;
   const r = props.result;
@@ -131,6 +134,47 @@ export function ImportPage(props: {
           </ol>
         </section>
       ) : null}
+      <section aria-labelledby="cal-h">
+        <h2 id="cal-h">Turning 25 in the next 24 months</h2>
+        <p>
+          Chassis codes whose first (or last) trucks reach 25 years, by month (conservative reading; "~" marks
+          a production date known to the year only). Subscribe: <a href="/import/calendar.ics">all makes</a>
+          {props.makes.map((m) => (
+            <>
+              {" · "}
+              <a href={`/import/calendar.ics?make=${encodeURIComponent(m)}`}>{m}</a>
+            </>
+          ))}
+        </p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">First trucks turn 25</th>
+              <th scope="col">Every truck is 25</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.calendar
+              .filter((m) => m.starting.length || m.completing.length)
+              .map((m) => (
+                <tr>
+                  <th scope="row">{m.month}</th>
+                  <td>
+                    {m.starting
+                      .map((x) => `${x.make} ${x.chassisCode}${x.approximate ? "~" : ""}`)
+                      .join(", ") || "—"}
+                  </td>
+                  <td>
+                    {m.completing
+                      .map((x) => `${x.make} ${x.chassisCode}${x.approximate ? "~" : ""}`)
+                      .join(", ") || "—"}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </section>
     </Layout>
   );
 }
