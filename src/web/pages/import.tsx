@@ -1,6 +1,8 @@
 import type { ImportChecklist } from "../../domain/checklist/index.js";
 import type { CrossingMonth } from "../../domain/eligibility/model.js";
 import type { eligibilityFor } from "../../services/eligibility.js";
+import { ChecklistSection } from "../components/checklist.js";
+import { Sources } from "../components/sources.js";
 import { Layout, type Viewer } from "../layout.js";
 
 type Result = ReturnType<typeof eligibilityFor>;
@@ -10,27 +12,6 @@ const VERDICTS = {
   not_importable: ["May not be imported yet", "bad"],
   needs_evidence: ["Needs evidence of the build date", "warn"],
 } as const;
-
-function Sources(props: { sources: readonly { title: string; url: string | null }[] }) {
-  return (
-    <details>
-      <summary>Sources ({props.sources.length})</summary>
-      <ul>
-        {props.sources.map((s) => (
-          <li>
-            {s.url ? (
-              <a href={s.url} rel="nofollow noopener">
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
 
 /** The eligibility checker with its reasoning step by step, and the port-to-plates checklist. */
 export function ImportPage(props: {
@@ -113,27 +94,7 @@ export function ImportPage(props: {
           <p class="muted">{r.disclaimer}</p>
         </section>
       ) : null}
-      {props.checklist ? (
-        <section aria-labelledby="steps-h" class="checklist">
-          <h2 id="steps-h">From the port to license plates</h2>
-          <p>{props.checklist.summary}</p>
-          <ol>
-            {props.checklist.steps.map((s) => (
-              <li>
-                <strong>{s.title}</strong> <span class="badge">{s.status.replace("_", " ")}</span>
-                <br />
-                <span class="muted">
-                  Who: {s.who}
-                  {s.forms.length ? ` · Forms: ${s.forms.join(", ")}` : ""}
-                </span>
-                <p>{s.detail}</p>
-                {s.confirmWith ? <p class="muted">{s.confirmWith}.</p> : null}
-                {s.sources.length ? <Sources sources={s.sources} /> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      {props.checklist ? <ChecklistSection checklist={props.checklist} /> : null}
       <section aria-labelledby="cal-h">
         <h2 id="cal-h">Turning 25 in the next 24 months</h2>
         <p>

@@ -1,29 +1,9 @@
 import { BED_TYPE_LABELS } from "../../domain/listings/types.js";
 import type { ListingView } from "../../services/listing-view.js";
+import { ChecklistSection } from "../components/checklist.js";
 import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
+import { Sources } from "../components/sources.js";
 import { Layout, type Viewer } from "../layout.js";
-
-function Sources(props: { sources: readonly { title: string; url: string | null }[] }) {
-  if (props.sources.length === 0) return null;
-  return (
-    <details>
-      <summary>Sources ({props.sources.length})</summary>
-      <ul>
-        {props.sources.map((s) => (
-          <li>
-            {s.url ? (
-              <a href={s.url} rel="nofollow noopener">
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
 
 function EligibilityBadge(props: { view: ListingView }) {
   const { listing: l, eligibility: e } = props.view;
@@ -106,43 +86,6 @@ function Delivered(props: { view: ListingView }) {
       {d.warnings.map((w) => (
         <p class="muted">{w}</p>
       ))}
-    </section>
-  );
-}
-
-const STEP_STATUS: Record<string, string> = {
-  todo: "to do",
-  blocked: "blocked",
-  not_possible: "not possible",
-  unknown: "unknown",
-};
-
-function Checklist(props: { view: ListingView }) {
-  const c = props.view.checklist;
-  if (!c) return null;
-  return (
-    <section aria-labelledby="steps-h" class="checklist">
-      <h2 id="steps-h">From the port to license plates</h2>
-      <p>{c.summary}</p>
-      <ol>
-        {c.steps.map((s) => (
-          <li>
-            <strong>{s.title}</strong>{" "}
-            <span class={`badge ${s.status === "todo" ? "" : s.status === "unknown" ? "warn" : "bad"}`}>
-              {STEP_STATUS[s.status] ?? s.status}
-            </span>
-            <br />
-            <span class="muted">
-              Who: {s.who}
-              {s.forms.length ? ` · Forms: ${s.forms.join(", ")}` : ""}
-            </span>
-            <p>{s.detail}</p>
-            {s.confirmWith ? <p class="muted">{s.confirmWith}.</p> : null}
-            <Sources sources={s.sources} />
-          </li>
-        ))}
-      </ol>
-      <p class="muted">{c.disclaimer}</p>
     </section>
   );
 }
@@ -284,7 +227,7 @@ export function ListingPage(props: {
           <p class="muted">{props.view.eligibility.disclaimer}</p>
         </section>
       ) : null}
-      <Checklist view={props.view} />
+      {props.view.checklist ? <ChecklistSection checklist={props.view.checklist} /> : null}
       {props.view.legality ? (
         <section aria-labelledby="legal-h">
           <h2 id="legal-h">Driving it in {props.view.legality.name}</h2>
