@@ -6,7 +6,7 @@ import type { Listing } from "../db/schema/listings.js";
 import { buildImportChecklist } from "../domain/checklist/index.js";
 import { findStateFees, stateCharges } from "../domain/cost/state-charges.js";
 import { findStreetLegality } from "../domain/legality/street-legality.js";
-import { type IsoDate, maxDate } from "../domain/units/dates.js";
+import { type IsoDate, maxDate, type YearMonth } from "../domain/units/dates.js";
 import { km, kmToMi, roundTo } from "../domain/units/measures.js";
 import { centsToDollars, sumCents, type UsdCents, usdCents } from "../domain/units/money.js";
 import type { Facts } from "../facts/schemas.js";
@@ -14,6 +14,7 @@ import { presentLegality } from "../present/legality.present.js";
 import { AppError } from "./app-error.js";
 import { costFor } from "./cost.js";
 import { eligibilityFor } from "./eligibility.js";
+import type { EligibilityInputQuery } from "./inputs.schema.js";
 
 export interface ViewOptions {
   today: IsoDate;
@@ -92,13 +93,14 @@ export async function getListingView(database: Database, facts: Facts, id: numbe
       ? eligibilityFor(
           facts,
           {
+            // The row's month was validated as YYYY-MM when the listing was saved.
             ...(l.chassisCode ? { frame: l.frameNumber ?? l.chassisCode } : {}),
-            ...(l.buildMonth && l.ageEvidence === "build_month" ? { built: l.buildMonth } : {}),
+            ...(l.buildMonth && l.ageEvidence === "build_month" ? { built: l.buildMonth as YearMonth } : {}),
             ...(l.buildMonth && l.ageEvidence === "first_registration"
-              ? { firstRegistered: l.buildMonth }
+              ? { firstRegistered: l.buildMonth as YearMonth }
               : {}),
             on: o.today,
-          } as never,
+          } satisfies EligibilityInputQuery,
           o.today,
         )
       : null;

@@ -115,21 +115,12 @@ export async function searchListingsPage(
   return collect(rows);
 }
 
-/** The grouped columns, in the order of FACETS (y5 is the year facet's five-year bucket). */
-const FACET_COLUMNS = [
-  "make",
-  "model",
-  "drive",
-  "bed",
-  "transmission",
-  "location",
-  "state",
-  "y5",
-  "deal",
-] as const;
+/** The grouped columns, in the order of FACETS: the year facet groups on its five-year bucket, y5. */
+type FacetColumn = Exclude<FacetName, "year"> | "y5";
+const FACET_COLUMNS: readonly FacetColumn[] = FACETS.map((f) => (f === "year" ? "y5" : f));
 
 type ResultRow = { kind: string; g: number | null; n: number; item: SearchRow | null } & Record<
-  (typeof FACET_COLUMNS)[number],
+  FacetColumn,
   string | null
 >;
 
