@@ -1,31 +1,10 @@
 // Every main page passes axe-core's automated checks (WCAG 2 A and AA rules) in Chromium, as a signed-in
 // seller with a home state picked, so the state-dependent parts of the pages are rendered too.
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { violations } from "./axe.js";
 import { launchChromium } from "./browser.js";
 import { type RunningServer, startKeiyard } from "./server.js";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } })`,
-  )) as {
-    violations: AxeViolation[];
-  };
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
 
 describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
   let server: RunningServer;
