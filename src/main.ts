@@ -10,7 +10,7 @@ import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
 import { createDiskStorage } from "./photos/storage.js";
 import { refreshDealRatings } from "./services/deals.js";
-import { DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
+import { DEMO_BUYER_LOGIN, DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
 
 export interface StartOptions {
   port?: number;
@@ -60,6 +60,7 @@ export async function startServer(options: StartOptions = {}) {
         log,
       });
       log(`demo seller login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+      log(`demo buyer login: ${DEMO_BUYER_LOGIN.email} / ${DEMO_BUYER_LOGIN.password}`);
     } else {
       await refreshDealRatings(database);
     }

@@ -20,7 +20,18 @@ import {
   queryRows,
 } from "../src/db/client.js";
 import { MIGRATIONS_FOLDER, migrate } from "../src/db/migrate.js";
-import { listingEvents, listingPhotos, listings, sessions, users } from "../src/db/schema/index.js";
+import {
+  auditLog,
+  listingEvents,
+  listingPhotos,
+  listingPrices,
+  listings,
+  reports,
+  reviews,
+  sessions,
+  users,
+  watches,
+} from "../src/db/schema/index.js";
 import { ident, tablesInFkOrder } from "../src/db/tables.js";
 
 export const ENGINES: readonly DatabaseKind[] = ["pglite", "postgres"];
@@ -226,6 +237,40 @@ export async function insertSampleRows(db: Db): Promise<void> {
     { listingId: jp!.id, kind: "price_changed", data: { from: 350_000, to: 320_000, note: "ünïcode ✓" } },
   ]);
   await db.execute(sql`update listings set fair_price_cents = 9007199254740993 where id = ${jp!.id}`);
+  // One row in each table of the reputation, watchlist and price-history schema.
+  await db.insert(listingPrices).values([
+    { listingId: jp!.id, priceJpy: 350_000, at: new Date("2026-10-01T00:00:00Z") },
+    { listingId: jp!.id, priceJpy: 320_000, at: new Date("2026-11-01T00:00:00Z") },
+  ]);
+  await db
+    .update(listings)
+    .set({
+      status: "sold",
+      soldToId: buyer!.id,
+      priceDropPercent: 8.6,
+      priceChangedAt: new Date("2026-11-01T00:00:00Z"),
+    })
+    .where(sql`id = ${us!.id}`);
+  const [review] = await db
+    .insert(reviews)
+    .values({
+      listingId: us!.id,
+      listingTitle: "1994 Suzuki Carry 4x4",
+      sellerId: seller!.id,
+      buyerId: buyer!.id,
+      rating: 4,
+      body: "Good — «très bien»",
+    })
+    .returning();
+  await db
+    .insert(reports)
+    .values({ subjectKind: "review", subjectId: review!.id, reporterId: seller!.id, reason: "test" });
+  await db
+    .insert(auditLog)
+    .values({ actorId: seller!.id, action: "hide", subjectKind: "review", subjectId: review!.id });
+  await db
+    .insert(watches)
+    .values({ userId: buyer!.id, listingId: jp!.id, seenPriceJpy: 350_000, seenStatus: "active" });
 }
 
 /** Every row of every table as PostgreSQL's JSON text, UTC, ordered by key: equal dumps, equal data. */

@@ -41,13 +41,18 @@ describe.each(ENGINES)("backup from %s", (source) => {
       listing_events: 2,
       listing_photos: 2,
       sessions: 1,
+      listing_prices: 2,
+      reviews: 1,
+      reports: 1,
+      audit_log: 1,
+      watches: 1,
     });
     const plain = join(dir, `${source}.jsonl`);
     await backupDatabase(from.database, plain);
     const lines = (await readFile(plain, "utf8")).trim().split("\n");
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: "keiyard-backup", version: 1, engine: source });
     expect(lines.find((l) => l.includes("9007199254740993"))).toBeDefined();
-    expect(lines).toHaveLength(1 + 5 + 9);
+    expect(lines).toHaveLength(1 + 10 + 15);
   });
 
   describe.each(ENGINES)("restored into %s", (target) => {

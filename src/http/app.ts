@@ -17,6 +17,8 @@ import { authRoutes } from "./web/auth.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
+import { reputationWebRoutes } from "./web/reputation.routes.js";
+import { savedWebRoutes } from "./web/saved.routes.js";
 import { searchWebRoutes } from "./web/search.routes.js";
 
 export type { AppDeps } from "./context.js";
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));
     app.route("/", searchWebRoutes(deps, deps.market));
+    app.route("/", reputationWebRoutes(deps, deps.market));
+    app.route("/", savedWebRoutes(deps, deps.market));
   }
   return app;
 }

@@ -52,6 +52,8 @@ export interface PublicUser {
   sellerKind: User["sellerKind"];
   dealerName: string | null;
   homeState: string | null;
+  /** Banned by an admin: may read but not post, review or list. */
+  banned: boolean;
 }
 
 export function presentUser(u: User): PublicUser {
@@ -63,6 +65,7 @@ export function presentUser(u: User): PublicUser {
     sellerKind: u.sellerKind,
     dealerName: u.dealerName,
     homeState: u.homeState,
+    banned: u.bannedAt !== null,
   };
 }
 

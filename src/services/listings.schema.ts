@@ -64,4 +64,11 @@ export const listingInputSchema = z
   });
 export type ListingInput = z.infer<typeof listingInputSchema>;
 
-export const statusInputSchema = z.object({ status: z.enum(["active", "sold", "withdrawn"]) });
+export const statusInputSchema = z.object({
+  status: z.enum(["active", "sold", "withdrawn"]),
+  /** Marking sold: the buyer's account email, which lets that buyer review the sale (optional). */
+  buyerEmail: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().toLowerCase().email("buyerEmail: not an email address").max(254).optional(),
+  ),
+});

@@ -7,10 +7,13 @@ import {
   findListing,
   insertListing,
   recordEvent,
+  recordPriceChange,
   updateListingRow,
 } from "../db/repos/listings.repo.js";
+import { findUserByEmail } from "../db/repos/users.repo.js";
 import type { Listing, NewListing } from "../db/schema/listings.js";
 import { deriveListing, type ListingContext } from "../domain/listings/derive.js";
+import { dropPercent } from "../domain/listings/price-history.js";
 import type { ListingDraft } from "../domain/listings/types.js";
 import type { YearMonth } from "../domain/units/dates.js";
 import { dollarsToCents } from "../domain/units/money.js";
@@ -114,6 +117,7 @@ function requireSeller(user: PublicUser | null): PublicUser {
   if (!user) throw new AppError("unauthenticated", "log in to sell a truck");
   if (user.role !== "seller" && user.role !== "admin")
     throw new AppError("forbidden", "only seller accounts can list trucks");
+  if (user.banned) throw new AppError("forbidden", "this account has been banned from posting");
   return user;
 }
 
@@ -148,11 +152,22 @@ export async function updateListing(
   return withTransaction(database, async (tx) => {
     const before = await ownListing(tx, user, id);
     const updated = await updateListingRow(tx, id, row, {});
-    if (before.priceUsdCents !== row.priceUsdCents || before.priceJpy !== row.priceJpy)
+    if (before.priceUsdCents !== row.priceUsdCents || before.priceJpy !== row.priceJpy) {
       await recordEvent(tx, id, "price_changed", {
         from: { usdCents: before.priceUsdCents, jpy: before.priceJpy },
         to: { usdCents: row.priceUsdCents, jpy: row.priceJpy },
       });
+      const was = before.priceUsdCents ?? before.priceJpy;
+      const now = row.priceUsdCents ?? row.priceJpy;
+      // A move between US and Japan pricing is a new price, not a drop.
+      const sameCurrency = (before.priceUsdCents === null) === (row.priceUsdCents === null);
+      await recordPriceChange(
+        tx,
+        id,
+        { priceUsdCents: row.priceUsdCents ?? null, priceJpy: row.priceJpy ?? null },
+        sameCurrency && was != null && now != null ? dropPercent(was, now) : null,
+      );
+    }
     return updated;
   });
 }
@@ -163,17 +178,40 @@ export async function setListingStatus(
   id: number,
   raw: unknown,
 ) {
-  const { status } = parseInput(statusInputSchema, raw);
+  const { status, buyerEmail } = parseInput(statusInputSchema, raw);
   return withTransaction(database, async (tx) => {
     const before = await ownListing(tx, user, id);
-    if (before.status === status) return before;
+    let soldToId: number | null = null;
+    if (status === "sold" && buyerEmail) {
+      const buyer = await findUserByEmail(tx, buyerEmail);
+      // The seller types the buyer's address: saying it has no account tells them to ask again.
+      if (!buyer)
+        throw new AppError(
+          "invalid_input",
+          "buyerEmail: no keiyard account uses that email; ask the buyer for the one they signed up with, or leave it empty",
+          "buyerEmail",
+        );
+      if (buyer.id === before.sellerId)
+        throw new AppError("invalid_input", "buyerEmail: you cannot sell a truck to yourself", "buyerEmail");
+      soldToId = buyer.id;
+    }
+    if (before.status === status && (status !== "sold" || soldToId === null || soldToId === before.soldToId))
+      return before;
     const updated = await updateListingRow(
       tx,
       id,
-      { status, soldAt: status === "sold" ? new Date() : null },
+      {
+        status,
+        soldAt: status === "sold" ? (before.soldAt ?? new Date()) : null,
+        soldToId: status === "sold" ? (soldToId ?? before.soldToId) : null,
+      },
       {},
     );
-    await recordEvent(tx, id, "status_changed", { from: before.status, to: status });
+    await recordEvent(tx, id, "status_changed", {
+      from: before.status,
+      to: status,
+      ...(soldToId ? { soldToId } : {}),
+    });
     return updated;
   });
 }

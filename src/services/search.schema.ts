@@ -15,6 +15,8 @@ export const SEARCH_SORTS = [
   "year_desc",
   "mileage",
   "deal",
+  "price_drop",
+  "days_on_market",
 ] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
@@ -52,6 +54,11 @@ export const searchQuerySchema = z
     legalIn: opt(stateCodeString),
     /** The viewer's state for delivered prices only (the page passes the visitor's remembered state). */
     viewerState: opt(stateCodeString),
+    /** Only listings whose last price change was a drop ("1"). */
+    priceDropped: opt(z.enum(["1", "true"])),
+    /** Listed at most / at least this many days ago. */
+    maxDaysOnMarket: opt(int(0, 36_500)),
+    minDaysOnMarket: opt(int(0, 36_500)),
     sort: opt(z.enum(SEARCH_SORTS)),
     page: z.preprocess(blank, int(1, MAX_PAGE).default(1)),
     pageSize: z.preprocess(blank, int(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),
@@ -61,6 +68,13 @@ export const searchQuerySchema = z
     message: "yearMin must not be after yearMax",
     path: ["yearMin"],
   })
+  .refine(
+    (v) =>
+      v.minDaysOnMarket === undefined ||
+      v.maxDaysOnMarket === undefined ||
+      v.minDaysOnMarket <= v.maxDaysOnMarket,
+    { message: "minDaysOnMarket must not be above maxDaysOnMarket", path: ["minDaysOnMarket"] },
+  )
   .refine(
     (v) => v.priceMinUsd === undefined || v.priceMaxUsd === undefined || v.priceMinUsd <= v.priceMaxUsd,
     { message: "priceMinUsd must not be above priceMaxUsd", path: ["priceMinUsd"] },

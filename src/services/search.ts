@@ -18,8 +18,9 @@ import {
   deliveredChargesFor,
   deliveredUsdCents,
 } from "../domain/listings/delivered.js";
+import { daysOnMarket } from "../domain/listings/price-history.js";
 import type { BedType, Drive, Transmission } from "../domain/listings/types.js";
-import type { IsoDate } from "../domain/units/dates.js";
+import { addDays, type IsoDate } from "../domain/units/dates.js";
 import { km, kmToMi } from "../domain/units/measures.js";
 import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
 import type { Facts } from "../facts/schemas.js";
@@ -65,6 +66,12 @@ export interface SearchItem {
   fairPriceUsd: number | null;
   isDemo: boolean;
   createdAt: string;
+  /** Whole days since the listing was made (on the search's "today"). */
+  daysOnMarket: number;
+  /** Percent below the previous asking price when the last change was a drop; else null. */
+  priceDropPercent: number | null;
+  /** YYYY-MM-DD of the last price change, or null. */
+  priceChangedAt: string | null;
   /** Storage key of the first photo, or null. */
   photo: string | null;
 }
@@ -127,7 +134,7 @@ function streetLegalityIn(facts: Facts, q: SearchQuery, today: IsoDate): SearchL
   };
 }
 
-function filtersFrom(q: SearchQuery, terms: ResolvedTerms): SearchFilters {
+function filtersFrom(q: SearchQuery, terms: ResolvedTerms, today: IsoDate): SearchFilters {
   return {
     words: terms.words,
     pairs: terms.pairs,
@@ -143,12 +150,15 @@ function filtersFrom(q: SearchQuery, terms: ResolvedTerms): SearchFilters {
     priceMinCents: q.priceMinUsd === undefined ? undefined : dollarsToCents(q.priceMinUsd),
     priceMaxCents: q.priceMaxUsd === undefined ? undefined : dollarsToCents(q.priceMaxUsd),
     eligibleOn: q.eligibleOn,
+    priceDropped: q.priceDropped !== undefined,
+    listedFrom: q.maxDaysOnMarket === undefined ? undefined : addDays(today, -q.maxDaysOnMarket),
+    listedUntil: q.minDaysOnMarket === undefined ? undefined : addDays(today, -q.minDaysOnMarket),
   };
 }
 
 const dollars = (cents: number | null) => (cents === null ? null : centsToDollars(cents as UsdCents));
 
-function presentItem(r: SearchRow, delivered: DeliveredParams): SearchItem {
+function presentItem(r: SearchRow, delivered: DeliveredParams, today: IsoDate): SearchItem {
   return {
     id: r.id,
     title: r.title,
@@ -173,6 +183,9 @@ function presentItem(r: SearchRow, delivered: DeliveredParams): SearchItem {
     fairPriceUsd: dollars(r.fairPriceCents),
     isDemo: r.isDemo,
     createdAt: r.createdAt,
+    daysOnMarket: daysOnMarket(r.createdAt.slice(0, 10) as IsoDate, null, today),
+    priceDropPercent: r.priceDropPercent,
+    priceChangedAt: r.priceChangedAt,
     photo: r.photo,
   };
 }
@@ -239,7 +252,7 @@ export async function searchListings(
   if (legality?.excludesAll) return { ...base, items: [], total: 0, facets: facetsNone };
 
   const terms = await resolveTerms(db, words, q, { chassisCodes: facts.catalog.map((e) => e.chassisCode) });
-  const filters = filtersFrom(q, terms);
+  const filters = filtersFrom(q, terms, ctx.today);
   const found = await searchListingsPage(db, filters, delivered, {
     sort,
     limit: q.pageSize,
@@ -247,7 +260,7 @@ export async function searchListings(
   });
   return {
     ...base,
-    items: found.rows.map((r) => presentItem(r, delivered)),
+    items: found.rows.map((r) => presentItem(r, delivered, ctx.today)),
     total: found.total,
     facets: shapeFacets(found.facets, q.make !== undefined),
   };

@@ -28,7 +28,8 @@ button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
 .result img,.nophoto{width:100%;height:auto;aspect-ratio:4/3;background:#e9e6dd;border-radius:.3rem}.result h3{margin:0 0 .2rem;font-size:1.05rem}.result p{margin:.15rem 0}
 .photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.5rem}
 @media print{header nav,.state-picker,footer,form,.photos{display:none}body{background:#fff}.checklist details{display:block}}
-.checklist li{margin-bottom:.6rem}
+.checklist li{margin-bottom:.6rem}.prose{white-space:pre-line}.stars{color:#b8860b;letter-spacing:.05em}
+blockquote.reply{margin:.5rem 0 .5rem 1rem;padding-left:.8rem;border-left:3px solid var(--line)}textarea{font:inherit;width:100%;padding:.4rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 `;
 
@@ -81,6 +82,7 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
             <a href="/import">Import check</a>
             <a href="/states">States</a>
             <a href="/api/docs">API</a>
+            {v?.user ? <a href="/saved">Saved</a> : null}
             {v?.user ? <a href="/dashboard">Dashboard</a> : null}
             {v?.user ? (
               <form method="post" action="/logout" class="inline">

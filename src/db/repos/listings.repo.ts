@@ -6,6 +6,7 @@ import {
   type ListingEvent,
   listingEvents,
   listingPhotos,
+  listingPrices,
   listings,
   type NewListing,
   type NewListingPhoto,
@@ -16,6 +17,12 @@ export async function insertListing(db: Db, row: NewListing): Promise<Listing> {
   const [created] = await db.insert(listings).values(row).returning();
   if (!created) throw new Error("insert returned no row");
   await db.insert(listingEvents).values({ listingId: created.id, kind: "created", data: {} });
+  await db.insert(listingPrices).values({
+    listingId: created.id,
+    priceUsdCents: created.priceUsdCents,
+    priceJpy: created.priceJpy,
+    at: created.createdAt,
+  });
   return created;
 }
 
@@ -65,6 +72,30 @@ export async function recordEvent(
   data: Record<string, unknown>,
 ) {
   await db.insert(listingEvents).values({ listingId, kind, data });
+}
+
+/** Keeps the new asking price in the history and the listing's "last change" columns in step with it. */
+export async function recordPriceChange(
+  db: Db,
+  listingId: number,
+  price: { priceUsdCents: number | null; priceJpy: number | null },
+  dropPercent: number | null,
+  at = new Date(),
+) {
+  await db.insert(listingPrices).values({ listingId, ...price, at });
+  await db
+    .update(listings)
+    .set({ priceChangedAt: at, priceDropPercent: dropPercent })
+    .where(eq(listings.id, listingId));
+}
+
+/** Each listing's asking prices in time order. */
+export async function pricesFor(db: Db, listingId: number) {
+  return db
+    .select()
+    .from(listingPrices)
+    .where(eq(listingPrices.listingId, listingId))
+    .orderBy(asc(listingPrices.at), asc(listingPrices.id));
 }
 
 export async function deleteListingRow(db: Db, id: number): Promise<void> {

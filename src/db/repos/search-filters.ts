@@ -25,6 +25,11 @@ export interface SearchFilters {
   priceMaxCents?: number | undefined;
   /** YYYY-MM-DD: US listings, and Japan listings eligible for import by that day. */
   eligibleOn?: string | undefined;
+  /** Only listings whose last price change was a drop. */
+  priceDropped?: boolean | undefined;
+  /** YYYY-MM-DD bounds on the listing day: on or after / on or before (days-on-market filters). */
+  listedFrom?: string | undefined;
+  listedUntil?: string | undefined;
 }
 
 export type SortKey =
@@ -36,7 +41,9 @@ export type SortKey =
   | "year"
   | "year_desc"
   | "mileage"
-  | "deal";
+  | "deal"
+  | "price_drop"
+  | "days_on_market";
 
 /** (make, model) in (...): a bitmap scan of the (make, model) b-tree per pair; `false` for none. */
 function pairsSql(pairs: readonly [string, string][]): SQL {
@@ -115,6 +122,10 @@ export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
     if (f.priceMinCents !== undefined) c.push(sql`${price.expr} >= ${f.priceMinCents - price.shift}`);
     if (f.priceMaxCents !== undefined) c.push(sql`${price.expr} <= ${f.priceMaxCents - price.shift}`);
   }
+  if (f.priceDropped) c.push(sql`${l.priceDropPercent} is not null`);
+  if (f.listedFrom) c.push(sql`${l.createdAt} >= ${f.listedFrom}::date`);
+  // Until the end of that day: a listing made on it has been on the market that many days.
+  if (f.listedUntil) c.push(sql`${l.createdAt} < (${f.listedUntil}::date + 1)`);
   if (f.eligibleOn) c.push(sql`(${l.location} = 'us' or ${l.eligibleFrom} <= ${f.eligibleOn}::date)`);
   return sql.join(c, sql` and `);
 }
@@ -153,6 +164,11 @@ export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredPa
       return [desc(sql`${l.year}`)];
     case "mileage":
       return [asc(sql`${l.mileageKm}`)];
+    case "price_drop":
+      return [desc(sql`${l.priceDropPercent}`), newest];
+    case "days_on_market":
+      // Longest on the market first: the listings whose sellers may be ready to talk.
+      return [{ expr: sql`${l.createdAt}`, order: "asc" }];
     case "deal":
       // great, good, fair, high, then unrated; within a rating the furthest under its fair price first.
       return [

@@ -37,6 +37,8 @@ export interface SearchRow {
   fairPriceCents: number | null;
   isDemo: boolean;
   createdAt: string;
+  priceDropPercent: number | null;
+  priceChangedAt: string | null;
   photo: string | null;
 }
 
@@ -74,6 +76,8 @@ const ITEM_JSON = sql.raw(`json_build_object('id', l.id, 'title', l.title, 'make
   'landedUsdCents', l.landed_usd_cents, 'eligibleFrom', l.eligible_from, 'dealRating', l.deal_rating,
   'fairPriceCents', l.fair_price_cents, 'isDemo', l.is_demo,
   'createdAt', to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'priceDropPercent', l.price_drop_percent,
+  'priceChangedAt', to_char(l.price_changed_at at time zone 'UTC', 'YYYY-MM-DD'),
   'photo', (select ph.storage_key from listing_photos ph where ph.listing_id = l.id and ph.position = 0))`);
 
 /**

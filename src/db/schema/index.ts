@@ -1,4 +1,6 @@
 // Everything drizzle needs to know about the database; drizzle.config.ts and client.ts read this file.
+export * from "./community.js";
 export * from "./listings.js";
 export * from "./relations.js";
 export * from "./users.js";
+export * from "./watchlist.js";

@@ -12,6 +12,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   text,
   timestamp,
   unique,
@@ -102,6 +103,12 @@ export const listings = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     soldAt: timestamp("sold_at", { withTimezone: true }),
+    /** The buyer's account, when the seller names it on marking the listing sold: it allows one review. */
+    soldToId: bigint("sold_to_id", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+    /** When the asking price last changed (null: never changed since listing). */
+    priceChangedAt: timestamp("price_changed_at", { withTimezone: true }),
+    /** Percent below the previous asking price when the last change was a drop; null otherwise. */
+    priceDropPercent: real("price_drop_percent"),
   },
   (t) => [
     index("listings_search_text_idx").using("gin", t.searchText),
@@ -122,6 +129,8 @@ export const listings = pgTable(
     index("listings_mileage_km_idx").on(t.mileageKm),
     index("listings_eligible_from_idx").on(t.eligibleFrom),
     index("listings_seller_id_idx").on(t.sellerId),
+    index("listings_sold_to_id_idx").on(t.soldToId),
+    index("listings_price_drop_percent_idx").on(t.priceDropPercent),
     // The price currency follows the truck's location; the other price stays empty.
     check(
       "listings_price_matches_location",
@@ -174,9 +183,28 @@ export const listingEvents = pgTable(
   ],
 );
 
+/** Every asking price a listing has had, the first one included: the listing page's step chart. */
+export const listingPrices = pgTable(
+  "listing_prices",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    listingId: bigint("listing_id", { mode: "number" })
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    priceUsdCents: bigint("price_usd_cents", { mode: "number" }),
+    priceJpy: bigint("price_jpy", { mode: "number" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("listing_prices_listing_id_at_idx").on(t.listingId, t.at),
+    check("listing_prices_one_currency", sql`(${t.priceUsdCents} is null) <> (${t.priceJpy} is null)`),
+  ],
+);
+
 export type Listing = typeof listings.$inferSelect;
 export type NewListing = typeof listings.$inferInsert;
 export type ListingPhoto = typeof listingPhotos.$inferSelect;
 export type NewListingPhoto = typeof listingPhotos.$inferInsert;
 export type ListingEvent = typeof listingEvents.$inferSelect;
+export type ListingPrice = typeof listingPrices.$inferSelect;
 export type NewListingEvent = typeof listingEvents.$inferInsert;

@@ -18,6 +18,8 @@ export const users = pgTable(
     dealerName: text("dealer_name"),
     homeState: char("home_state", { length: 2 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set by an admin: a banned account keeps its history but may not post or review. */
+    bannedAt: timestamp("banned_at", { withTimezone: true }),
   },
   (t) => [
     // Emails compare case-insensitively: Bob@x.com and bob@x.com are one account.

@@ -42,6 +42,9 @@ const itemSchema = z
     dealRating: z.string().nullable(),
     fairPriceUsd: z.number().nullable(),
     isDemo: z.boolean(),
+    daysOnMarket: z.number().int(),
+    priceDropPercent: z.number().nullable(),
+    priceChangedAt: z.string().nullable(),
     createdAt: z.string(),
     photo: z.string().nullable().openapi({ description: "Storage key of the first photo" }),
   })

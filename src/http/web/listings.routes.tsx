@@ -2,6 +2,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { eventsFor, findListing, listingsBySeller } from "../../db/repos/listings.repo.js";
+import { isWatching } from "../../db/repos/watchlist.repo.js";
 import type { Listing } from "../../db/schema/listings.js";
 import { decodeFrameNumber } from "../../domain/catalog/decode.js";
 import { BED_TYPES, type BedType } from "../../domain/listings/types.js";
@@ -9,6 +10,7 @@ import { estimateFairPrice } from "../../domain/pricing/estimate.js";
 import { AppError } from "../../services/app-error.js";
 import { currentDealModel } from "../../services/deals.js";
 import { parseInput } from "../../services/inputs.schema.js";
+import { listingMarket } from "../../services/listing-market.js";
 import { getListingView } from "../../services/listing-view.js";
 import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
 import { addListingPhotos } from "../../services/photos.js";
@@ -16,7 +18,7 @@ import { DashboardPage } from "../../web/pages/dashboard.js";
 import { ListingPage } from "../../web/pages/listing.js";
 import { SellPage } from "../../web/pages/sell.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
-import { formFields, html, viewerOf } from "./render.js";
+import { formFields, html, safeNext, viewerOf } from "./render.js";
 
 /** Decoded values fill the fields the seller left blank, never overwrite what they typed. */
 function fillBlanks(values: Record<string, string>, fill: Record<string, string>): Record<string, string> {
@@ -175,6 +177,10 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
     });
     const user = c.get("user");
     const isOwner = !!user && (user.id === view.listing.sellerId || user.role === "admin");
+    const [marketView, watched] = await Promise.all([
+      listingMarket(database.db, view.listing, deps.today(), user),
+      user ? isWatching(database.db, user.id, id) : false,
+    ]);
     return html(
       c,
       <ListingPage
@@ -182,6 +188,9 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         view={view}
         isOwner={isOwner}
         jpyPerUsd={market.jpyPerUsd}
+        market={marketView}
+        watched={watched}
+        user={user ? { id: user.id, role: user.role } : null}
       />,
     );
   });
@@ -212,8 +221,9 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
 
   app.post("/trucks/:id{[0-9]+}/status", async (c) => {
     const id = parseInput(idParam, c.req.param("id"));
-    await setListingStatus(database, c.get("user"), id, await formFields(c));
-    return c.redirect("/dashboard", 303);
+    const fields = await formFields(c);
+    await setListingStatus(database, c.get("user"), id, fields);
+    return c.redirect(safeNext(fields.next, "/dashboard"), 303);
   });
 
   app.post("/trucks/:id{[0-9]+}/delete", async (c) => {

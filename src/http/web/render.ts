@@ -24,7 +24,12 @@ export async function formFields(c: Context): Promise<Record<string, string>> {
   return out;
 }
 
-/** Only same-site paths may be redirected to after a form, never another origin. */
+/**
+ * Only same-site paths may be redirected to after a form, never another origin: "//x" and "/\x" are
+ * other hosts to a browser, and control characters could split the header.
+ */
 export function safeNext(next: string | undefined, fallback: string): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : fallback;
+  if (!next?.startsWith("/") || next[1] === "/" || next[1] === "\\") return fallback;
+  for (const ch of next) if (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) return fallback;
+  return next;
 }

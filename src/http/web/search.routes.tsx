@@ -1,5 +1,6 @@
 // /trucks: the search page with facets; every state of the search is in its URL.
 import { Hono } from "hono";
+import { watchedAmong } from "../../db/repos/watchlist.repo.js";
 import { searchListings } from "../../services/search.js";
 import { SEARCH_ISLAND } from "../../web/islands/search.js";
 import { TrucksPage } from "../../web/pages/trucks.js";
@@ -17,9 +18,23 @@ export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
       { ...query, ...(viewerState && !query.viewerState ? { viewerState } : {}) },
       { today: deps.today(), jpyPerUsd: market.jpyPerUsd },
     );
+    const user = c.get("user");
+    const watched = user
+      ? await watchedAmong(
+          market.database.db,
+          user.id,
+          result.items.map((i) => i.id),
+        )
+      : new Set<number>();
     return html(
       c,
-      <TrucksPage viewer={viewerOf(c, deps.facts)} result={result} query={query} today={deps.today()} />,
+      <TrucksPage
+        viewer={viewerOf(c, deps.facts)}
+        result={result}
+        query={query}
+        today={deps.today()}
+        watched={watched}
+      />,
     );
   });
   app.get("/static/search.js", (c) =>

@@ -1,8 +1,16 @@
 import { BED_TYPE_LABELS } from "../../domain/listings/types.js";
+import type { ListingMarket } from "../../services/listing-market.js";
 import type { ListingView } from "../../services/listing-view.js";
 import { ChecklistSection } from "../components/checklist.js";
 import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
+import {
+  PriceHistorySection,
+  SaleReviewSection,
+  SellerLine,
+  SoldToForm,
+} from "../components/listing-market.js";
 import { Sources } from "../components/sources.js";
+import { MarketBadges, WatchButton } from "../components/watch.js";
 import { Layout, type Viewer } from "../layout.js";
 
 function EligibilityBadge(props: { view: ListingView }) {
@@ -95,6 +103,10 @@ export function ListingPage(props: {
   view: ListingView;
   isOwner: boolean;
   jpyPerUsd: number;
+  market: ListingMarket;
+  watched: boolean;
+  /** The signed-in viewer, for the review actions. */
+  user: { id: number; role: string } | null;
 }) {
   const { listing: l, seller, photos } = props.view;
   const price =
@@ -115,7 +127,18 @@ export function ListingPage(props: {
       </p>
       <p>
         <EligibilityBadge view={props.view} /> <LegalityBadge view={props.view} />{" "}
-        <DealBadge view={props.view} />
+        <DealBadge view={props.view} />{" "}
+        <MarketBadges
+          daysOnMarket={props.market.daysOnMarket}
+          priceDropPercent={props.market.move.kind === "drop" ? props.market.move.percent : null}
+          sold={l.status !== "active"}
+        />{" "}
+        <WatchButton
+          listingId={l.id}
+          watched={props.watched}
+          signedIn={props.user !== null}
+          back={`/trucks/${l.id}`}
+        />
       </p>
       {first.length ? (
         <div class="photos">
@@ -256,10 +279,9 @@ export function ListingPage(props: {
           <Sources sources={props.view.legality.sources} />
         </section>
       ) : null}
-      <p class="muted">
-        Sold by {seller.dealerName ?? seller.displayName}
-        {seller.sellerKind === "dealer" ? " (dealer)" : ""} · {l.views} {l.views === 1 ? "view" : "views"}
-      </p>
+      <PriceHistorySection market={props.market} />
+      <SellerLine seller={seller} market={props.market} views={l.views} />
+      <SaleReviewSection listing={l} market={props.market} viewer={props.user} />
       {props.isOwner ? (
         <section class="card" aria-labelledby="owner-h">
           <h2 id="owner-h">Your listing</h2>
@@ -271,6 +293,7 @@ export function ListingPage(props: {
             <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
             <button type="submit">Upload</button>
           </form>
+          <SoldToForm listing={l} />
         </section>
       ) : null}
     </Layout>

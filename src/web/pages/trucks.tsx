@@ -1,6 +1,7 @@
 import { BED_TYPE_LABELS, type BedType } from "../../domain/listings/types.js";
 import type { SearchResult } from "../../services/search.js";
 import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
+import { MarketBadges, WatchButton } from "../components/watch.js";
 import { Layout, type Viewer } from "../layout.js";
 
 const DEAL_LABELS: Record<string, string> = {
@@ -30,7 +31,37 @@ const SORTS: [string, string][] = [
   ["year", "Year: oldest"],
   ["mileage", "Mileage"],
   ["deal", "Deal rating"],
+  ["price_drop", "Biggest price drop"],
+  ["days_on_market", "Longest on market"],
 ];
+
+/** Market filters: toggles over the price history and days on market (not counted facets). */
+const MARKET_FILTERS: { label: string; key: string; value: string; clears?: string }[] = [
+  { label: "Price dropped", key: "priceDropped", value: "1" },
+  { label: "Listed in the last 7 days", key: "maxDaysOnMarket", value: "7", clears: "minDaysOnMarket" },
+  { label: "On the market 60+ days", key: "minDaysOnMarket", value: "60", clears: "maxDaysOnMarket" },
+];
+
+function MarketFilters(props: { query: Record<string, string> }) {
+  return (
+    <section>
+      <h2 class="facet-h">Market</h2>
+      <ul class="facet-list">
+        {MARKET_FILTERS.map((f) => {
+          const on = props.query[f.key] === f.value;
+          const base = f.clears ? withoutKey(props.query, f.clears) : props.query;
+          return (
+            <li>
+              <a href={withParam(base, f.key, on ? null : f.value)} aria-current={on ? "true" : undefined}>
+                {on ? `× ${f.label}` : f.label}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 /** The URL of this search with one parameter changed (null removes it); every search state is a URL. */
 export function withParam(query: Record<string, string>, key: string, value: string | null): string {
@@ -63,6 +94,7 @@ function facetParam(facet: string): string {
 function Facets(props: { result: SearchResult; query: Record<string, string> }) {
   return (
     <aside aria-label="Filters" class="facets">
+      <MarketFilters query={props.query} />
       {Object.entries(props.result.facets).map(([facet, values]) => {
         if (!values.length || !FACET_TITLES[facet]) return null;
         const param = facetParam(facet);
@@ -127,7 +159,13 @@ function withoutKey(q: Record<string, string>, key: string): Record<string, stri
   return rest;
 }
 
-function Item(props: { item: SearchResult["items"][number]; today: string }) {
+function Item(props: {
+  item: SearchResult["items"][number];
+  today: string;
+  watched: boolean;
+  signedIn: boolean;
+  back: string;
+}) {
   const it = props.item;
   return (
     <li class="card result">
@@ -166,7 +204,14 @@ function Item(props: { item: SearchResult["items"][number]; today: string }) {
             <span class="badge ok">In the US</span>
           )}
           {it.dealRating ? <span class="badge">{DEAL_LABELS[it.dealRating]}</span> : null}
-          {it.isDemo ? <span class="badge warn">Demo</span> : null}
+          <MarketBadges daysOnMarket={it.daysOnMarket} priceDropPercent={it.priceDropPercent} />
+          {it.isDemo ? <span class="badge warn">Demo</span> : null}{" "}
+          <WatchButton
+            listingId={it.id}
+            watched={props.watched}
+            signedIn={props.signedIn}
+            back={props.back}
+          />
         </p>
       </div>
     </li>
@@ -178,8 +223,11 @@ export function TrucksPage(props: {
   result: SearchResult;
   query: Record<string, string>;
   today: string;
+  /** The viewer's watched listings among these results (empty when not signed in). */
+  watched: ReadonlySet<number>;
 }) {
   const { result: r, query } = props;
+  const back = withParam(query, "page", r.page > 1 ? String(r.page) : null);
   const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
   return (
     <Layout title="Kei trucks for sale" viewer={props.viewer}>
@@ -235,7 +283,13 @@ export function TrucksPage(props: {
         <Facets result={r} query={query} />
         <ol class="results">
           {r.items.map((it) => (
-            <Item item={it} today={props.today} />
+            <Item
+              item={it}
+              today={props.today}
+              watched={props.watched.has(it.id)}
+              signedIn={props.viewer.user !== null}
+              back={back}
+            />
           ))}
         </ol>
       </div>

@@ -1,0 +1,167 @@
+// Seller reputation: a buyer reviews a completed sale once, the seller answers once, anyone signed in
+// may report a review, admins hide and restore (with an audit entry). The rules are domain/reputation.
+import { z } from "zod";
+import { type Database, withTransaction } from "../db/client.js";
+import { findListing, listingsBySeller } from "../db/repos/listings.repo.js";
+import {
+  audit,
+  findReview,
+  insertReport,
+  insertReview,
+  resolveReports,
+  reviewForListing,
+  reviewsOfSeller,
+  sellerListingStats,
+  setReviewHidden,
+  setReviewReply,
+} from "../db/repos/reviews.repo.js";
+import { findUserById } from "../db/repos/users.repo.js";
+import {
+  canReply,
+  canReview,
+  decodedShare,
+  REPLY_BODY_MAX,
+  REVIEW_BODY_MAX,
+  summarizeRatings,
+} from "../domain/reputation/reviews.js";
+import type { PublicUser } from "./accounts.js";
+import { AppError } from "./app-error.js";
+import { parseInput } from "./inputs.schema.js";
+
+export const reviewInputSchema = z.object({
+  rating: z.coerce
+    .number({ error: "rating: choose 1 to 5 stars" })
+    .int("rating: choose 1 to 5 stars")
+    .min(1, "rating: choose 1 to 5 stars")
+    .max(5, "rating: choose 1 to 5 stars"),
+  body: z
+    .string()
+    .trim()
+    .min(10, "body: say a little about the sale (10 characters or more)")
+    .max(REVIEW_BODY_MAX, `body: at most ${REVIEW_BODY_MAX} characters`),
+});
+
+export const replyInputSchema = z.object({
+  reply: z
+    .string()
+    .trim()
+    .min(2, "reply: write an answer")
+    .max(REPLY_BODY_MAX, `reply: at most ${REPLY_BODY_MAX} characters`),
+});
+
+export const reportInputSchema = z.object({
+  reason: z.string().trim().min(3, "reason: say what is wrong").max(500, "reason: at most 500 characters"),
+});
+
+const actorOf = (u: PublicUser | null) => (u ? { id: u.id, banned: u.banned } : null);
+
+function refuse(verdict: { ok: true } | { ok: false; reason: string }, user: PublicUser | null) {
+  if (verdict.ok) return;
+  throw new AppError(user ? "forbidden" : "unauthenticated", verdict.reason);
+}
+
+export async function leaveReview(
+  database: Database,
+  user: PublicUser | null,
+  listingId: number,
+  raw: unknown,
+) {
+  const input = parseInput(reviewInputSchema, raw);
+  return withTransaction(database, async (tx) => {
+    const listing = await findListing(tx, listingId);
+    if (!listing) throw new AppError("not_found", `no listing ${listingId}`);
+    const existing = await reviewForListing(tx, listingId);
+    refuse(canReview(listing, actorOf(user), existing !== undefined), user);
+    return insertReview(tx, {
+      listingId,
+      listingTitle: listing.title,
+      sellerId: listing.sellerId,
+      buyerId: user!.id,
+      rating: input.rating,
+      body: input.body,
+    });
+  });
+}
+
+export async function replyToReview(
+  database: Database,
+  user: PublicUser | null,
+  reviewId: number,
+  raw: unknown,
+) {
+  const { reply } = parseInput(replyInputSchema, raw);
+  return withTransaction(database, async (tx) => {
+    const review = await findReview(tx, reviewId);
+    if (!review) throw new AppError("not_found", `no review ${reviewId}`);
+    refuse(canReply(review, actorOf(user)), user);
+    await setReviewReply(tx, reviewId, reply);
+    return review;
+  });
+}
+
+export async function reportReview(
+  database: Database,
+  user: PublicUser | null,
+  reviewId: number,
+  raw: unknown,
+) {
+  if (!user) throw new AppError("unauthenticated", "log in to report a review");
+  const { reason } = parseInput(reportInputSchema, raw);
+  const review = await findReview(database.db, reviewId);
+  if (!review) throw new AppError("not_found", `no review ${reviewId}`);
+  await insertReport(database.db, {
+    subjectKind: "review",
+    subjectId: reviewId,
+    reporterId: user.id,
+    reason,
+  });
+  return review;
+}
+
+/** Admins only: hides (or restores) a review for everyone else, resolves its reports, and logs it. */
+export async function moderateReview(
+  database: Database,
+  user: PublicUser | null,
+  reviewId: number,
+  action: "hide" | "restore",
+) {
+  if (!user) throw new AppError("unauthenticated", "log in as an admin");
+  if (user.role !== "admin") throw new AppError("forbidden", "only admins moderate reviews");
+  return withTransaction(database, async (tx) => {
+    const review = await findReview(tx, reviewId);
+    if (!review) throw new AppError("not_found", `no review ${reviewId}`);
+    await setReviewHidden(tx, reviewId, action === "hide");
+    await resolveReports(tx, "review", reviewId);
+    await audit(tx, { actorId: user.id, action, subjectKind: "review", subjectId: reviewId });
+    return review;
+  });
+}
+
+/** Everything the seller page shows. Hidden reviews count for nobody and are listed for admins only. */
+export async function sellerProfile(database: Database, sellerId: number, viewer: PublicUser | null) {
+  const seller = await findUserById(database.db, sellerId);
+  if (!seller || seller.role === "buyer") throw new AppError("not_found", `no seller ${sellerId}`);
+  const isAdmin = viewer?.role === "admin";
+  const [stats, reviewRows, listings] = await Promise.all([
+    sellerListingStats(database.db, sellerId),
+    reviewsOfSeller(database.db, sellerId, isAdmin),
+    listingsBySeller(database.db, sellerId),
+  ]);
+  const visible = reviewRows.filter((r) => r.review.hiddenAt === null);
+  return {
+    seller: {
+      id: seller.id,
+      displayName: seller.displayName,
+      sellerKind: seller.sellerKind,
+      dealerName: seller.dealerName,
+      homeState: seller.homeState,
+      memberSince: seller.createdAt,
+      banned: seller.bannedAt !== null,
+    },
+    stats,
+    decodedShare: decodedShare(stats.decoded, stats.total),
+    ratings: summarizeRatings(visible.map((r) => r.review.rating)),
+    reviews: reviewRows,
+    activeListings: listings.filter((l) => l.status === "active"),
+  };
+}
