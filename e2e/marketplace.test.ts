@@ -2,24 +2,13 @@
 // database and on PostgreSQL: a seller lists a truck by frame number with a photo; a buyer in another
 // state searches with facets, opens it and sees the badges; a second seller cannot edit it.
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db-harness.js";
+import { signUp } from "./accounts.js";
 import { launchChromium, SCREENSHOTS } from "./browser.js";
 import { type RunningServer, startKeiyard } from "./server.js";
-
-const PASSWORD = "correct horse battery";
-
-async function signUp(page: Page, base: string, email: string, role: "buyer" | "seller") {
-  await page.goto(`${base}/signup`);
-  await page.fill("#email", email);
-  await page.fill("#password", PASSWORD);
-  await page.fill("#displayName", email.split("@")[0]!);
-  await page.check(`input[name=role][value=${role}]`);
-  if (role === "seller") await page.selectOption("#sellerKind", "private");
-  await Promise.all([page.waitForNavigation(), page.click("form[action='/signup'] button[type=submit]")]);
-}
 
 for (const engine of ["pglite", "postgres"] as const) {
   describe(`marketplace journeys on ${engine}`, () => {

@@ -29,6 +29,7 @@ button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
 .photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.5rem}
 @media print{header nav,.state-picker,footer,form,.photos{display:none}body{background:#fff}.checklist details{display:block}}
 .checklist li{margin-bottom:.6rem}.prose{white-space:pre-line}.stars{color:#b8860b;letter-spacing:.05em}
+dl.cards dd{margin:.2rem 0 0;font-size:1.15rem;font-weight:600}dl.cards dt{color:var(--muted)}
 blockquote.reply{margin:.5rem 0 .5rem 1rem;padding-left:.8rem;border-left:3px solid var(--line)}textarea{font:inherit;width:100%;padding:.4rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 `;

@@ -13,7 +13,11 @@ export function PriceHistorySection(props: { market: ListingMarket }) {
     <section aria-labelledby="history-h">
       <h2 id="history-h">On the market</h2>
       <p>
-        {m.ended ? `Was listed for ${m.daysOnMarket} days.` : `Listed ${m.daysOnMarket} days ago.`}{" "}
+        {m.ended
+          ? `Was listed for ${m.daysOnMarket} day${m.daysOnMarket === 1 ? "" : "s"}.`
+          : m.daysOnMarket === 0
+            ? "Listed today."
+            : `Listed ${m.daysOnMarket} day${m.daysOnMarket === 1 ? "" : "s"} ago.`}{" "}
         {m.move.kind === "drop"
           ? `Price dropped ${m.move.percent}% on ${m.move.on}, from ${format(m.move.from)} to ${format(m.move.to)}.`
           : m.move.kind === "rise"
