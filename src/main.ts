@@ -73,7 +73,20 @@ export async function startServer(options: StartOptions = {}) {
           storage,
           jpyPerUsd: config.KEIYARD_JPY_PER_USD,
           secureCookies: config.NODE_ENV === "production",
+          rateLimits: {
+            scale: config.KEIYARD_RATE_LIMIT_SCALE,
+            trustProxy: config.TRUST_PROXY === "1" || config.TRUST_PROXY === "true",
+          },
         },
+        // One JSON line per request on stdout (LOG_LEVEL=debug; "info" logs errors and slow requests).
+        log:
+          config.LOG_LEVEL === "debug"
+            ? (e) => log(JSON.stringify(e))
+            : config.LOG_LEVEL === "info"
+              ? (e) => {
+                  if (Number(e.status) >= 500 || Number(e.ms) >= 1000) log(JSON.stringify(e));
+                }
+              : undefined,
       }),
     );
   } catch (e) {

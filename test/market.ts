@@ -10,13 +10,24 @@ import { createTestDatabase } from "./db-harness.js";
 export const ORIGIN = "http://localhost";
 const facts = loadFacts();
 
-export async function createMarket(kind: DatabaseKind = "pglite", today = "2026-11-24") {
+/** Rate limits are off unless a test asks for them (`rateLimitScale: 1`): suites sign up many users. */
+export async function createMarket(
+  kind: DatabaseKind = "pglite",
+  today = "2026-11-24",
+  options: { rateLimitScale?: number } = {},
+) {
   const testDb = await createTestDatabase(kind);
   const storage = createMemoryStorage();
   const app = createApp({
     facts,
     today: () => today as IsoDate,
-    market: { database: testDb.database, storage, jpyPerUsd: 150, secureCookies: false },
+    market: {
+      database: testDb.database,
+      storage,
+      jpyPerUsd: 150,
+      secureCookies: false,
+      rateLimits: { scale: options.rateLimitScale ?? 0, trustProxy: true },
+    },
   });
   return { app, facts, storage, testDb, database: testDb.database, dispose: () => testDb.dispose() };
 }

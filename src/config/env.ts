@@ -29,6 +29,25 @@ const envSchema = z.object({
   KEIYARD_DEMO: z.enum(["auto", "off"]).default("auto"),
   KEIYARD_DEMO_COUNT: z.coerce.number().int().min(0).max(200_000).default(2000),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Multiplies every rate limit (2 doubles them); 0 turns rate limiting off (load tests only). */
+  KEIYARD_RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  /** Behind a load balancer: take the client address from X-Forwarded-For's first entry. */
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  /** A real mail server (smtp://user:pass@host:587); unset writes mail to KEIYARD_OUTBOX_DIR instead. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  /** Where mail goes without SMTP_URL (viewable at /dev/outbox outside production). */
+  KEIYARD_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  MAIL_FROM: z.string().min(3).default("keiyard <alerts@keiyard.localhost>"),
+  /** The site's public address, for links in emails (http://localhost:<port> when unset). */
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  /** How often the job runner checks saved searches and sends mail; 0 turns it off. */
+  KEIYARD_JOBS_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;

@@ -1,6 +1,7 @@
 // The HTTP face: middleware order, the JSON API under /api/v1 with its OpenAPI document, the web pages,
 // and onError as the single exit for errors.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import { csrf } from "hono/csrf";
 import { AppError } from "../services/app-error.js";
 import { searchListings } from "../services/search.js";
@@ -12,6 +13,9 @@ import { listingsRoutes } from "./api/listings.routes.js";
 import { statesRoutes } from "./api/states.routes.js";
 import type { AppDeps, AppEnv } from "./context.js";
 import { errorResponse } from "./errors.js";
+import { POLICIES, type RatePolicy, rateLimit } from "./middleware/rate-limit.js";
+import { requestLog } from "./middleware/request-log.js";
+import { securityHeaders } from "./middleware/security.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
@@ -50,11 +54,41 @@ export function createApp(deps: AppDeps) {
           404,
         ),
   );
+  app.use("*", requestLog(deps.log));
+  app.use("*", securityHeaders({ hsts: deps.market?.secureCookies ?? false }));
   // Forms from other sites may not post here (Origin check); the session cookie is SameSite=Lax too.
   app.use("*", csrf());
   app.use("*", sessionMiddleware(deps.market?.database));
+  if (deps.market) {
+    const o = { database: deps.market.database, scale: 1, trustProxy: false, ...deps.market.rateLimits };
+    const limit = (method: "GET" | "POST", path: string, policy: RatePolicy) =>
+      app.on(method, path, rateLimit(policy, o));
+    limit("POST", "/signup", POLICIES.signup);
+    limit("POST", "/login", POLICIES.login);
+    limit("POST", "/reset", POLICIES.passwordReset);
+    limit("POST", "/trucks/:id/photos", POLICIES.uploads);
+    for (const path of [
+      "/trucks/:id/review",
+      "/reviews/*",
+      "/comments/*",
+      "/guides/:slug/comments",
+      "/trucks/:id/questions",
+    ])
+      limit("POST", path, POLICIES.posts);
+    app.use("/api/v1/*", rateLimit(POLICIES.api, o));
+  }
 
+  // Liveness: the process answers. Readiness: it can reach its database too (a load balancer's check).
   app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/readyz", async (c) => {
+    if (!deps.market) return c.json({ ok: true, database: "none" });
+    try {
+      await deps.market.database.db.execute(sql`select 1`);
+      return c.json({ ok: true, database: deps.market.database.kind });
+    } catch {
+      return c.json({ ok: false, database: "unreachable" }, 503);
+    }
+  });
   app.route("/api/v1", api);
   app.doc("/api/openapi.json", { ...OPENAPI_INFO, servers: [{ url: "/" }] });
   app.get("/api/docs", (c) => c.html(`<!doctype html>${ApiDocsPage({ doc: apiDocument(app) })}`));

@@ -12,6 +12,8 @@ export interface MarketDeps {
   jpyPerUsd: number;
   /** Secure cookies behind HTTPS (production). */
   secureCookies: boolean;
+  /** Rate limits: a multiplier (0: off) and whether X-Forwarded-For names the client. Default 1, no. */
+  rateLimits?: { scale: number; trustProxy: boolean };
 }
 
 export interface AppDeps {
@@ -20,6 +22,8 @@ export interface AppDeps {
   today: () => IsoDate;
   /** The database-backed marketplace; the knowledge pages and API work without it. */
   market?: MarketDeps;
+  /** Structured request log (one object per request); none in tests. */
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export type AppEnv = {

@@ -16,6 +16,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   photo_rejected: 422,
   payload_too_large: 413,
+  rate_limited: 429,
 };
 
 const escapeHtml = (s: string) =>
@@ -30,6 +31,8 @@ function wantsHtml(c: Context): boolean {
 }
 
 export function errorResponse(c: Context, err: unknown) {
+  if (err instanceof AppError && err.code === "rate_limited")
+    c.header("Retry-After", String(err.details?.retryAfterSeconds ?? 60));
   if (err instanceof AppError && wantsHtml(c)) {
     const status = STATUS_BY_CODE[err.code];
     const login = err.code === "unauthenticated" ? ` <a href="/login">Log in</a>.` : "";

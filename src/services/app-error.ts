@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "forbidden",
   "photo_rejected",
   "payload_too_large",
+  "rate_limited",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,7 +2,18 @@
 // posted text, and the admins' audit log. Comments and questions (the guides and listing threads)
 // will use the same reports and audit log, keyed by subject kind.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import { checkOneOf } from "./checks.js";
 import { listings } from "./listings.js";
 import { users } from "./users.js";
@@ -82,3 +93,36 @@ export const auditLog = pgTable(
 export type Review = typeof reviews.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const COMMENT_SUBJECTS = ["guide", "listing"] as const;
+
+/** Comments on guides and questions on listings; one level of replies (parent is a top-level comment). */
+export const comments = pgTable(
+  "comments",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    subjectKind: text("subject_kind", { enum: COMMENT_SUBJECTS }).notNull(),
+    /** The guide's slug, or the listing's id as text. */
+    subjectKey: text("subject_key").notNull(),
+    parentId: bigint("parent_id", { mode: "number" }).references((): AnyPgColumn => comments.id, {
+      onDelete: "cascade",
+    }),
+    authorId: bigint("author_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The author's Markdown (the small safe subset), rendered at display time. */
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("comments_subject_idx").on(t.subjectKind, t.subjectKey, t.createdAt),
+    index("comments_author_id_idx").on(t.authorId, t.createdAt),
+    index("comments_parent_id_idx").on(t.parentId),
+    checkOneOf("comments_subject_kind_check", t.subjectKind, COMMENT_SUBJECTS),
+  ],
+);
+
+export type Comment = typeof comments.$inferSelect;

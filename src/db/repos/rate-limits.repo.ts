@@ -1,0 +1,18 @@
+// Fixed-window rate-limit counters in the database, so every app instance sees the same counts.
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../client.js";
+
+/** Counts one hit in the window and returns the window's count including it. */
+export async function hit(db: Db, key: string, windowStart: Date): Promise<number> {
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`insert into rate_limits (key, window_start, count) values (${key}, ${windowStart.toISOString()}, 1)
+        on conflict (key, window_start) do update set count = rate_limits.count + 1 returning count`,
+  );
+  return Number(rows[0]?.count ?? 1);
+}
+
+/** Deletes windows that ended before `before`. */
+export async function sweep(db: Db, before: Date): Promise<void> {
+  await db.execute(sql`delete from rate_limits where window_start < ${before.toISOString()}`);
+}

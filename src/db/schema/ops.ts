@@ -1,0 +1,64 @@
+// Operational state shared by every app instance, so instances stay stateless: rate-limit counters,
+// password-reset tokens, site settings (the signing secret), and the mail queue the job runner drains.
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./users.js";
+
+/** Fixed-window counters: one row per (limit key, window start); old windows are swept. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limits_window_start_idx").on(t.windowStart),
+  ],
+);
+
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    /** SHA-256 hex of the emailed token, like sessions: a leaked table hands out nothing usable. */
+    id: text("id").primaryKey(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("password_resets_user_id_idx").on(t.userId)],
+);
+
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export const MAIL_KINDS = ["alert", "digest", "password_reset"] as const;
+
+/** Mail to send: written in the same transaction as what caused it, sent by the job runner. */
+export const mailJobs = pgTable(
+  "mail_jobs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** Not retried before this time (back-off after a failure). */
+    notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mail_jobs_pending_idx").on(t.notBefore).where(sql`${t.sentAt} is null`)],
+);
+
+export type MailJob = typeof mailJobs.$inferSelect;

@@ -1,0 +1,74 @@
+// Rate limits: fixed windows counted in the database (shared by every instance). Each policy names
+// what it counts (the client address, or the signed-in user) and answers 429 with Retry-After.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import type { Database } from "../../db/client.js";
+import { hit, sweep } from "../../db/repos/rate-limits.repo.js";
+import { AppError } from "../../services/app-error.js";
+import type { AppEnv } from "../context.js";
+
+export interface RatePolicy {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+  /** "ip": per client address; "user": per signed-in user (falls back to the address). */
+  per: "ip" | "user";
+}
+
+/** The limits, before the operator's scale (KEIYARD_RATE_LIMIT_SCALE). */
+export const POLICIES = {
+  signup: { name: "signup", limit: 10, windowSeconds: 3600, per: "ip" },
+  login: { name: "login", limit: 20, windowSeconds: 900, per: "ip" },
+  passwordReset: { name: "password-reset", limit: 5, windowSeconds: 3600, per: "ip" },
+  posts: { name: "posts", limit: 20, windowSeconds: 600, per: "user" },
+  uploads: { name: "uploads", limit: 60, windowSeconds: 3600, per: "user" },
+  api: { name: "api", limit: 600, windowSeconds: 60, per: "ip" },
+} as const satisfies Record<string, RatePolicy>;
+
+export interface RateLimitOptions {
+  database: Database;
+  /** Multiplies every limit; 0 turns limiting off. */
+  scale: number;
+  trustProxy: boolean;
+  now?: () => Date;
+}
+
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // Requests made in-process (tests, app.request) have no socket.
+    return "local";
+  }
+}
+
+let hits = 0;
+
+export function rateLimit(policy: RatePolicy, o: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  const limit = Math.floor(policy.limit * o.scale);
+  return async (c, next) => {
+    if (o.scale === 0) return next();
+    const user = policy.per === "user" ? c.get("user") : null;
+    const who = user ? `u:${user.id}` : `ip:${clientAddress(c, o.trustProxy)}`;
+    const now = (o.now ?? (() => new Date()))();
+    const windowMs = policy.windowSeconds * 1000;
+    const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    const count = await hit(o.database.db, `${policy.name}:${who}`, start);
+    // Now and then, drop windows that ended a day ago: the table stays small without a cron job.
+    if (++hits % 500 === 0) await sweep(o.database.db, new Date(now.getTime() - 86_400_000)).catch(() => {});
+    if (count > limit) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000));
+      throw new AppError(
+        "rate_limited",
+        `too many requests (${policy.name}): try again in ${retryAfterSeconds} seconds`,
+        undefined,
+        { retryAfterSeconds },
+      );
+    }
+    return next();
+  };
+}
