@@ -8,6 +8,8 @@ import { type Database, openDatabaseFromConfig } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
+import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
+import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
 import { createDiskStorage } from "./photos/storage.js";
 import { refreshDealRatings } from "./services/deals.js";
 import { DEMO_BUYER_LOGIN, DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
@@ -38,6 +40,13 @@ export async function startServer(options: StartOptions = {}) {
   });
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   const embedded = !config.DATABASE_URL;
+  const address0 = server.address();
+  const boundPort = typeof address0 === "object" && address0 ? address0.port : port;
+  const baseUrl = config.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${boundPort}`;
+  const mailer = config.SMTP_URL
+    ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
+    : createOutboxMailer(config.KEIYARD_OUTBOX_DIR, config.MAIL_FROM);
+  let kick: () => void = () => {};
   let database: Database;
   try {
     // The embedded database locks its folder itself, so a second server or a backup cannot corrupt it.
@@ -73,6 +82,10 @@ export async function startServer(options: StartOptions = {}) {
           storage,
           jpyPerUsd: config.KEIYARD_JPY_PER_USD,
           secureCookies: config.NODE_ENV === "production",
+          publicUrl: config.PUBLIC_URL?.replace(/\/$/, ""),
+          outboxDir:
+            !config.SMTP_URL && config.NODE_ENV !== "production" ? config.KEIYARD_OUTBOX_DIR : undefined,
+          kickJobs: () => kick(),
           rateLimits: {
             scale: config.KEIYARD_RATE_LIMIT_SCALE,
             trustProxy: config.TRUST_PROXY === "1" || config.TRUST_PROXY === "true",
@@ -99,6 +112,23 @@ export async function startServer(options: StartOptions = {}) {
     DEAL_REFRESH_MS,
   );
   timer.unref();
+  const jobDeps = {
+    database,
+    facts,
+    mailer,
+    today: () => todayUtc(),
+    jpyPerUsd: config.KEIYARD_JPY_PER_USD,
+    baseUrl,
+  };
+  const stopJobs =
+    config.KEIYARD_JOBS_INTERVAL_MS > 0
+      ? startJobRunner(jobDeps, config.KEIYARD_JOBS_INTERVAL_MS, log)
+      : async () => {};
+  if (config.KEIYARD_JOBS_INTERVAL_MS > 0) {
+    // A mail a user is waiting for (a reset link) goes out in a second, not at the next tick.
+    kick = () => void setTimeout(() => void runJobsOnce(jobDeps).catch((e) => log(`jobs failed: ${e}`)), 200);
+  }
+  log(`mail: ${mailer.description}`);
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   log(`keiyard is listening on http://localhost:${actualPort}`);
@@ -107,6 +137,8 @@ export async function startServer(options: StartOptions = {}) {
     // Stop accepting connections, let in-flight requests finish, then close the database.
     closing ??= closeServer().then(async () => {
       clearInterval(timer);
+      await stopJobs();
+      mailer.close();
       await database.close();
     });
     return closing;

@@ -17,6 +17,7 @@ import { POLICIES, type RatePolicy, rateLimit } from "./middleware/rate-limit.js
 import { requestLog } from "./middleware/request-log.js";
 import { securityHeaders } from "./middleware/security.js";
 import { sessionMiddleware } from "./middleware/session.js";
+import { alertWebRoutes } from "./web/alerts.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps) {
     app.route("/", searchWebRoutes(deps, deps.market));
     app.route("/", reputationWebRoutes(deps, deps.market));
     app.route("/", savedWebRoutes(deps, deps.market));
+    app.route("/", alertWebRoutes(deps, deps.market));
   }
   return app;
 }

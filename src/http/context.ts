@@ -14,6 +14,12 @@ export interface MarketDeps {
   secureCookies: boolean;
   /** Rate limits: a multiplier (0: off) and whether X-Forwarded-For names the client. Default 1, no. */
   rateLimits?: { scale: number; trustProxy: boolean };
+  /** The site's public address for links in emails; the request's origin when unset. */
+  publicUrl?: string;
+  /** The outbox folder, shown at /dev/outbox (only set outside production, without SMTP_URL). */
+  outboxDir?: string;
+  /** Asks the job runner to run soon (after queuing mail a user waits for, such as a reset link). */
+  kickJobs?: () => void;
 }
 
 export interface AppDeps {

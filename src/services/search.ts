@@ -36,6 +36,8 @@ import {
 
 export interface SearchContext {
   today: IsoDate;
+  /** Internal (not a query parameter): only listings created or repriced after this instant (alerts). */
+  changedSince?: Date;
   /** The site's yen rate: Japan listings' yen prices become the taxable base at this rate. */
   jpyPerUsd: number;
 }
@@ -252,7 +254,7 @@ export async function searchListings(
   if (legality?.excludesAll) return { ...base, items: [], total: 0, facets: facetsNone };
 
   const terms = await resolveTerms(db, words, q, { chassisCodes: facts.catalog.map((e) => e.chassisCode) });
-  const filters = filtersFrom(q, terms, ctx.today);
+  const filters = { ...filtersFrom(q, terms, ctx.today), changedSince: ctx.changedSince?.toISOString() };
   const found = await searchListingsPage(db, filters, delivered, {
     sort,
     limit: q.pageSize,

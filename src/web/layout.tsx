@@ -84,6 +84,7 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
             <a href="/states">States</a>
             <a href="/api/docs">API</a>
             {v?.user ? <a href="/saved">Saved</a> : null}
+            {v?.user ? <a href="/alerts">Alerts</a> : null}
             {v?.user ? <a href="/dashboard">Dashboard</a> : null}
             {v?.user ? (
               <form method="post" action="/logout" class="inline">

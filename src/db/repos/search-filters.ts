@@ -30,6 +30,8 @@ export interface SearchFilters {
   /** YYYY-MM-DD bounds on the listing day: on or after / on or before (days-on-market filters). */
   listedFrom?: string | undefined;
   listedUntil?: string | undefined;
+  /** ISO instant: only listings created or repriced after it (the saved-search alerts). */
+  changedSince?: string | undefined;
 }
 
 export type SortKey =
@@ -122,6 +124,10 @@ export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
     if (f.priceMinCents !== undefined) c.push(sql`${price.expr} >= ${f.priceMinCents - price.shift}`);
     if (f.priceMaxCents !== undefined) c.push(sql`${price.expr} <= ${f.priceMaxCents - price.shift}`);
   }
+  if (f.changedSince)
+    c.push(
+      sql`(${l.createdAt} > ${f.changedSince}::timestamptz or ${l.priceChangedAt} > ${f.changedSince}::timestamptz)`,
+    );
   if (f.priceDropped) c.push(sql`${l.priceDropPercent} is not null`);
   if (f.listedFrom) c.push(sql`${l.createdAt} >= ${f.listedFrom}::date`);
   // Until the end of that day: a listing made on it has been on the market that many days.

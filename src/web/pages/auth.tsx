@@ -84,7 +84,8 @@ export function LogInPage(props: { viewer: Viewer; form?: FormState; next?: stri
         <button type="submit">Log in</button>
       </form>
       <p>
-        New here? <a href="/signup">Create an account</a>.
+        New here? <a href="/signup">Create an account</a>. Forgot your password?{" "}
+        <a href="/reset">Choose a new one</a>.
       </p>
     </Layout>
   );

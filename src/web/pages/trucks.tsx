@@ -218,6 +218,35 @@ function Item(props: {
   );
 }
 
+/** "Save this search": alerts by email when a new truck matches or a matching truck is repriced. */
+function SaveSearch(props: { query: Record<string, string>; signedIn: boolean }) {
+  const { page: _p, sort: _s, ...rest } = props.query;
+  const qs = new URLSearchParams(rest).toString();
+  if (!props.signedIn)
+    return (
+      <p class="muted">
+        <a href={`/login?next=${encodeURIComponent(qs ? `/trucks?${qs}` : "/trucks")}`}>Log in</a> to save
+        this search and get an email when a new truck matches.
+      </p>
+    );
+  return (
+    <details class="save-search">
+      <summary>Save this search and get alerts</summary>
+      <form method="post" action="/alerts">
+        <input type="hidden" name="query" value={qs} />
+        <label for="alert-name">Name</label>
+        <input id="alert-name" name="name" maxlength={80} placeholder="e.g. 4WD dump beds in PA" />
+        <label for="alert-frequency">Email me</label>
+        <select id="alert-frequency" name="frequency">
+          <option value="instant">as soon as a truck matches</option>
+          <option value="daily">once a day (digest)</option>
+        </select>{" "}
+        <button type="submit">Save search</button>
+      </form>
+    </details>
+  );
+}
+
 export function TrucksPage(props: {
   viewer: Viewer;
   result: SearchResult;
@@ -274,6 +303,7 @@ export function TrucksPage(props: {
           </>
         ) : null}
       </p>
+      <SaveSearch query={query} signedIn={props.viewer.user !== null} />
       {r.legality ? (
         <p class={`badge ${STATUS_CLASS[r.legality.status] ?? ""}`}>
           {r.legality.name}: {r.legality.summary}

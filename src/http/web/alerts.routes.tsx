@@ -1,0 +1,129 @@
+// Saved searches with email alerts (/alerts), the one-click unsubscribe, password reset by email,
+// and the development outbox.
+import { Hono } from "hono";
+import { z } from "zod";
+import { readOutbox } from "../../mail/mailer.js";
+import {
+  deleteSavedSearch,
+  savedSearchesOf,
+  saveSearch,
+  setAlertFrequency,
+  unsubscribe,
+} from "../../services/alerts.js";
+import { AppError } from "../../services/app-error.js";
+import { parseInput } from "../../services/inputs.schema.js";
+import {
+  isResetTokenLive,
+  RESET_SENT_MESSAGE,
+  requestPasswordReset,
+  resetPassword,
+} from "../../services/password-reset.js";
+import {
+  AlertsPage,
+  OutboxPage,
+  ResetPasswordPage,
+  ResetRequestPage,
+  UnsubscribedPage,
+} from "../../web/pages/account.js";
+import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { clearSessionCookie } from "../middleware/session.js";
+import { formFields, html, viewerOf } from "./render.js";
+
+const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const TOKEN = /^[\w-]{20,100}$/;
+
+export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
+  const { database } = market;
+  const app = new Hono<AppEnv>();
+  const baseUrl = (url: string) => market.publicUrl ?? new URL(url).origin;
+
+  app.post("/alerts", async (c) => {
+    if (!c.get("user")) return c.redirect("/login?next=/trucks", 303);
+    const saved = await saveSearch(database, c.get("user"), await formFields(c));
+    return c.redirect(`/alerts?saved=${saved.id}`, 303);
+  });
+
+  app.get("/alerts", async (c) => {
+    if (!c.get("user")) return c.redirect("/login?next=/alerts", 303);
+    const searches = await savedSearchesOf(database, c.get("user"));
+    const notice = c.req.query("saved")
+      ? "Saved. We will email you when a new truck matches or a matching truck's price changes."
+      : undefined;
+    return html(c, <AlertsPage viewer={viewerOf(c, deps.facts)} searches={searches} notice={notice} />);
+  });
+
+  app.post("/alerts/:id{[0-9]+}/delete", async (c) => {
+    await deleteSavedSearch(database, c.get("user"), parseInput(idParam, c.req.param("id")));
+    return c.redirect("/alerts", 303);
+  });
+
+  app.post("/alerts/:id{[0-9]+}/frequency", async (c) => {
+    await setAlertFrequency(
+      database,
+      c.get("user"),
+      parseInput(idParam, c.req.param("id")),
+      await formFields(c),
+    );
+    return c.redirect("/alerts", 303);
+  });
+
+  // GET so that one click in the email does it; mail clients' RFC 8058 one-click POST works too.
+  app.on(["GET", "POST"], "/alerts/unsubscribe", async (c) => {
+    const result = await unsubscribe(database, c.req.query());
+    return html(c, <UnsubscribedPage viewer={viewerOf(c, deps.facts)} name={result?.name ?? null} />);
+  });
+
+  app.get("/reset", (c) => html(c, <ResetRequestPage viewer={viewerOf(c, deps.facts)} />));
+  app.post("/reset", async (c) => {
+    try {
+      await requestPasswordReset(database, await formFields(c), baseUrl(c.req.url));
+      market.kickJobs?.();
+      return html(c, <ResetRequestPage viewer={viewerOf(c, deps.facts)} sent={RESET_SENT_MESSAGE} />);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
+      return html(c, <ResetRequestPage viewer={viewerOf(c, deps.facts)} error={e} />, 400);
+    }
+  });
+  app.get("/reset/:token", async (c) => {
+    const token = c.req.param("token");
+    const live = TOKEN.test(token) && (await isResetTokenLive(database, token));
+    return html(
+      c,
+      <ResetPasswordPage viewer={viewerOf(c, deps.facts)} token={token} live={live} />,
+      live ? 200 : 404,
+    );
+  });
+  app.post("/reset/:token", async (c) => {
+    const token = c.req.param("token");
+    try {
+      if (!TOKEN.test(token))
+        throw new AppError("invalid_input", "this reset link is not valid: ask for a new one");
+      await resetPassword(database, token, await formFields(c));
+      clearSessionCookie(c);
+      return c.redirect("/login?reset=1", 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
+      const live = TOKEN.test(token) && (await isResetTokenLive(database, token));
+      return html(
+        c,
+        <ResetPasswordPage viewer={viewerOf(c, deps.facts)} token={token} live={live} error={e} />,
+        400,
+      );
+    }
+  });
+
+  if (market.outboxDir) {
+    const dir = market.outboxDir;
+    app.get("/dev/outbox", async (c) =>
+      html(
+        c,
+        <OutboxPage
+          viewer={viewerOf(c, deps.facts)}
+          entries={await readOutbox(dir)}
+          where="the outbox folder"
+        />,
+      ),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,209 @@
+// Saved-search alerts and password-reset mail end to end, on both engines, through a real SMTP server
+// on loopback (smtp-server): what arrives, the one-click unsubscribe, no duplicates after a restart.
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser, createMarket, type Market, TRUCK } from "../../test/market.js";
+import { savedSearches } from "../db/schema/alerts.js";
+import { mailJobs } from "../db/schema/ops.js";
+import type { IsoDate } from "../domain/units/dates.js";
+import { createSmtpMailer } from "../mail/mailer.js";
+import { checkSavedSearches } from "../services/alerts.js";
+import { sendPendingMail } from "./mail-sender.js";
+import { runJobsOnce } from "./runner.js";
+
+interface Received {
+  to: string;
+  raw: string;
+}
+
+/** Decodes quoted-printable soft breaks and escapes, enough to read nodemailer's text parts. */
+/** Quoted-printable escapes (=C2=B7) as UTF-8 text. */
+const unQ = (s: string) => decodeURIComponent(s.replace(/%/g, "%25").replace(/=([0-9A-F]{2})/g, "%$1"));
+
+/** A received message as readable text: headers unfolded and decoded, the body's soft breaks joined. */
+const readable = (raw: string) => {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw
+    .slice(0, split)
+    .replace(/\r?\n[ \t]+/g, " ")
+    // RFC 2047 encoded words (=?UTF-8?Q?...?=), as nodemailer writes subjects that need them.
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=\s?/gi, (_, q: string) => unQ(q.replace(/_/g, " ")));
+  return head + unQ(raw.slice(split).replace(/=\r?\n/g, ""));
+};
+
+async function startSmtp() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (d: Buffer) => (raw += d.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw: readable(raw) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+for (const engine of ["pglite", "postgres"] as const) {
+  describe(`alerts and reset mail through SMTP on ${engine}`, () => {
+    let market: Market;
+    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let buyer: Browser;
+    let seller: Browser;
+    const today = "2026-11-24" as IsoDate;
+    const jobs = () => {
+      const mailer = createSmtpMailer(smtp.url, "keiyard <alerts@keiyard.test>");
+      return runJobsOnce({
+        database: market.database,
+        facts: market.facts,
+        mailer,
+        today: () => today,
+        jpyPerUsd: 150,
+        baseUrl: "http://keiyard.test",
+      }).finally(() => mailer.close());
+    };
+
+    beforeAll(async () => {
+      market = await createMarket(engine);
+      smtp = await startSmtp();
+      buyer = new Browser(market.app);
+      seller = new Browser(market.app);
+      await buyer.signUp("alice@example.com", "buyer");
+      await seller.signUp("sam@example.com", "seller");
+    }, 120_000);
+    afterAll(async () => {
+      await smtp?.close();
+      await market?.dispose();
+    });
+
+    it("saving a search validates it like a search", async () => {
+      const bad = await buyer.post("/alerts", { query: "drive=8WD", frequency: "instant" });
+      expect(bad.status).toBe(400);
+      const ok = await buyer.post("/alerts", {
+        query: "q=acty&drive=4WD&page=3",
+        name: "",
+        frequency: "instant",
+      });
+      expect(ok.status).toBe(303);
+      const [row] = await market.database.db.select().from(savedSearches);
+      expect(row?.query).toEqual({ q: "acty", drive: "4WD" });
+      expect(row?.name).toBe("acty · drive 4WD");
+      expect(await (await buyer.get("/alerts")).text()).toMatch(/acty · drive 4WD/);
+      // The check starts from now: only trucks listed after saving alert.
+      await market.database.db.update(savedSearches).set({ checkedAt: new Date(Date.now() - 1000) });
+    });
+
+    it("a matching new truck sends one email with a link and a one-click unsubscribe", async () => {
+      const listed = await seller.post("/sell", { ...TRUCK, title: "Acty 4WD for Alice" });
+      expect(listed.status).toBe(303);
+      await seller.post("/sell", {
+        ...TRUCK,
+        title: "Carry that does not match",
+        frameNumber: "DA63T-111111",
+      });
+      const first = await jobs();
+      expect(first).toMatchObject({ queued: 1, sent: 1, failed: 0 });
+      expect(smtp.received).toHaveLength(1);
+      const mail = smtp.received[0]!;
+      expect(mail.to).toBe("alice@example.com");
+      expect(mail.raw).toMatch(/Subject: 1 new match for "acty · drive 4WD" on keiyard/);
+      expect(mail.raw).toMatch(/Acty 4WD for Alice/);
+      expect(mail.raw).not.toMatch(/Carry that does not match/);
+      expect(mail.raw).toMatch(
+        /List-Unsubscribe: <http:\/\/keiyard\.test\/alerts\/unsubscribe\?id=\d+&sig=[\w-]+>/,
+      );
+      expect(mail.raw).toMatch(/http:\/\/keiyard\.test\/trucks\/\d+/);
+    });
+
+    it("no duplicate after running again, or after a restart with a new mailer", async () => {
+      expect(await jobs()).toMatchObject({ queued: 0, sent: 0 });
+      expect(await jobs()).toMatchObject({ queued: 0, sent: 0 });
+      expect(smtp.received).toHaveLength(1);
+    });
+
+    it("a price change of a matching truck alerts once more", async () => {
+      const html = await (await buyer.get("/trucks?q=Alice")).text();
+      const id = Number(/href="\/trucks\/(\d+)"/.exec(html)?.[1]);
+      await seller.post(`/trucks/${id}/edit`, { ...TRUCK, title: "Acty 4WD for Alice", priceUsd: "7999" });
+      expect(await jobs()).toMatchObject({ queued: 1, sent: 1 });
+      expect(smtp.received).toHaveLength(2);
+      expect(smtp.received[1]!.raw).toMatch(/\$7,999 \(price changed\)/);
+    });
+
+    it("daily digests wait a day and then carry everything pending", async () => {
+      const [s] = await market.database.db.select().from(savedSearches);
+      await market.database.db
+        .update(savedSearches)
+        .set({ frequency: "daily", lastDigestAt: new Date() })
+        .where(eq(savedSearches.id, s!.id));
+      await seller.post("/sell", { ...TRUCK, title: "Acty 4WD digest one" });
+      await seller.post("/sell", { ...TRUCK, title: "Acty 4WD digest two" });
+      const ctx = { facts: market.facts, today, jpyPerUsd: 150, baseUrl: "http://keiyard.test" };
+      expect(await checkSavedSearches(market.database, ctx)).toMatchObject({ queued: 0 });
+      const tomorrow = new Date(Date.now() + 25 * 3600_000);
+      expect(await checkSavedSearches(market.database, { ...ctx, now: tomorrow })).toMatchObject({
+        queued: 1,
+      });
+      const mailer = createSmtpMailer(smtp.url, "keiyard <alerts@keiyard.test>");
+      expect(await sendPendingMail(market.database, mailer)).toEqual({ sent: 1, failed: 0 });
+      mailer.close();
+      const digest = smtp.received[2]!.raw;
+      expect(digest).toMatch(/daily keiyard digest: 2 trucks/);
+      expect(digest).toMatch(/digest one/);
+      expect(digest).toMatch(/digest two/);
+    });
+
+    it("the unsubscribe link works once, without logging in; an altered one is refused", async () => {
+      const url = /List-Unsubscribe: <([^>]+)>/.exec(smtp.received[0]!.raw)![1]!;
+      const path = url.replace("http://keiyard.test", "");
+      const anon = new Browser(market.app);
+      const tampered = await anon.get(path.replace(/sig=[\w-]+/, "sig=AAAA"));
+      expect(tampered.status).toBe(403);
+      const res = await anon.get(path);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/no more emails/);
+      expect(await market.database.db.select().from(savedSearches)).toHaveLength(0);
+      expect((await anon.get(path)).status).toBe(200);
+    });
+
+    it("password reset: same answer for unknown emails; the emailed link works once and signs out everywhere", async () => {
+      const anon = new Browser(market.app);
+      const before = (await market.database.db.select().from(mailJobs)).length;
+      const unknown = await (await anon.post("/reset", { email: "nobody@example.com" })).text();
+      const known = await (await anon.post("/reset", { email: "alice@example.com" })).text();
+      const message = (h: string) => /<p role="status">([^<]*)<\/p>/.exec(h)?.[1];
+      expect(message(unknown)).toBe(message(known));
+      expect((await market.database.db.select().from(mailJobs)).length).toBe(before + 1);
+      await jobs();
+      const mail = smtp.received.at(-1)!;
+      expect(mail.to).toBe("alice@example.com");
+      // Links in reset mail use the address the request came to (PUBLIC_URL in production).
+      const link = /http:\/\/localhost(\/reset\/[\w-]+)/.exec(mail.raw)![1]!;
+      expect((await anon.get(link)).status).toBe(200);
+      expect((await anon.post(link, { password: "short" })).status).toBe(400);
+      expect((await anon.post(link, { password: "a brand new password" })).status).toBe(303);
+      // The buyer's old session is gone; the old password no longer works; the new one does.
+      expect(await (await buyer.get("/saved")).text()).not.toMatch(/Saved trucks/);
+      expect(
+        (await anon.post("/login", { email: "alice@example.com", password: "correct horse battery" })).status,
+      ).toBe(401);
+      expect(
+        (await anon.post("/login", { email: "alice@example.com", password: "a brand new password" })).status,
+      ).toBe(303);
+      expect((await anon.post(link, { password: "another new password" })).status).toBe(400);
+      expect((await anon.get(link)).status).toBe(404);
+    });
+  });
+}

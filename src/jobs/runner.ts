@@ -1,0 +1,59 @@
+// The job runner: checks saved searches and drains the mail queue, on a timer in each app instance
+// (safe with several: see services/alerts.ts and jobs/mail-sender.ts) or once from `keiyard jobs run`.
+import type { Database } from "../db/client.js";
+import type { IsoDate } from "../domain/units/dates.js";
+import type { Facts } from "../facts/schemas.js";
+import type { Mailer } from "../mail/mailer.js";
+import { checkSavedSearches } from "../services/alerts.js";
+import { sendPendingMail } from "./mail-sender.js";
+
+export interface JobDeps {
+  database: Database;
+  facts: Facts;
+  mailer: Mailer;
+  today: () => IsoDate;
+  jpyPerUsd: number;
+  baseUrl: string;
+}
+
+export async function runJobsOnce(d: JobDeps) {
+  const alerts = await checkSavedSearches(d.database, {
+    facts: d.facts,
+    today: d.today(),
+    jpyPerUsd: d.jpyPerUsd,
+    baseUrl: d.baseUrl,
+  });
+  let sent = 0;
+  let failed = 0;
+  // Drain in batches until the queue is empty or a batch sends nothing.
+  for (;;) {
+    const r = await sendPendingMail(d.database, d.mailer);
+    sent += r.sent;
+    failed += r.failed;
+    if (r.sent === 0) break;
+  }
+  return { ...alerts, sent, failed };
+}
+
+/** Runs the jobs every `intervalMs` (never two runs at once in this process); returns stop(). */
+export function startJobRunner(d: JobDeps, intervalMs: number, log: (line: string) => void) {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = runJobsOnce(d)
+      .then((r) => {
+        if (r.queued || r.sent || r.failed)
+          log(`jobs: ${r.queued} alerts queued, ${r.sent} mails sent, ${r.failed} failed`);
+      })
+      .catch((e) => log(`jobs failed: ${e}`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

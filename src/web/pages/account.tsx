@@ -1,0 +1,154 @@
+// Password reset pages, saved searches (/alerts) and the development outbox (/dev/outbox).
+import type { SavedSearch } from "../../db/schema/alerts.js";
+import type { OutboxEntry } from "../../mail/mailer.js";
+import type { AppError } from "../../services/app-error.js";
+import { Layout, type Viewer } from "../layout.js";
+
+function Problem(props: { error?: AppError | undefined }) {
+  return props.error ? (
+    <p class="error" role="alert">
+      {props.error.message}
+    </p>
+  ) : null;
+}
+
+export function ResetRequestPage(props: { viewer: Viewer; sent?: string; error?: AppError }) {
+  return (
+    <Layout title="Reset your password" viewer={props.viewer}>
+      <h1>Reset your password</h1>
+      {props.sent ? <p role="status">{props.sent}</p> : null}
+      <Problem error={props.error} />
+      <form method="post" action="/reset" class="card">
+        <label for="email">Your account's email</label>
+        <input id="email" name="email" type="email" autocomplete="email" required />
+        <button type="submit">Email me a link</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: boolean; error?: AppError }) {
+  return (
+    <Layout title="Choose a new password" viewer={props.viewer}>
+      <h1>Choose a new password</h1>
+      <Problem error={props.error} />
+      {props.live ? (
+        <form method="post" action={`/reset/${props.token}`} class="card">
+          <label for="password">New password (10 characters or more)</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            minlength={10}
+            required
+          />
+          <button type="submit">Save and log in again</button>
+        </form>
+      ) : (
+        <p>
+          This link has expired or was used already. <a href="/reset">Ask for a new one</a>.
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+export function AlertsPage(props: { viewer: Viewer; searches: SavedSearch[]; notice?: string }) {
+  return (
+    <Layout title="Saved searches and alerts" viewer={props.viewer}>
+      <h1>Saved searches and alerts</h1>
+      {props.notice ? <p role="status">{props.notice}</p> : null}
+      {props.searches.length === 0 ? (
+        <p>
+          None yet. Search the <a href="/trucks">trucks</a> and press "Save this search": we email you when a
+          new truck matches, or its price changes.
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Search</th>
+              <th scope="col">Emails</th>
+              <th scope="col">
+                <span class="muted">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.searches.map((s) => (
+              <tr>
+                <td>
+                  <a href={`/trucks?${new URLSearchParams(s.query)}`}>{s.name}</a>
+                </td>
+                <td>
+                  <form method="post" action={`/alerts/${s.id}/frequency`} class="inline">
+                    <label for={`freq-${s.id}`} class="inline">
+                      <span class="muted">Send</span>
+                    </label>{" "}
+                    <select id={`freq-${s.id}`} name="frequency">
+                      <option value="instant" selected={s.frequency === "instant"}>
+                        at once
+                      </option>
+                      <option value="daily" selected={s.frequency === "daily"}>
+                        daily digest
+                      </option>
+                    </select>{" "}
+                    <button type="submit" class="small">
+                      Save
+                    </button>
+                  </form>
+                </td>
+                <td>
+                  <form method="post" action={`/alerts/${s.id}/delete`} class="inline">
+                    <button type="submit" class="small">
+                      Delete
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function UnsubscribedPage(props: { viewer: Viewer; name: string | null }) {
+  return (
+    <Layout title="Unsubscribed" viewer={props.viewer}>
+      <h1>Unsubscribed</h1>
+      <p>
+        {props.name
+          ? `You will get no more emails for "${props.name}"; the saved search is deleted.`
+          : "That saved search was already deleted: you will get no more emails for it."}
+      </p>
+      <p>
+        <a href="/alerts">Your saved searches</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function OutboxPage(props: { viewer: Viewer; entries: OutboxEntry[]; where: string }) {
+  return (
+    <Layout title="Outbox (development)" viewer={props.viewer}>
+      <h1>Outbox</h1>
+      <p class="muted">
+        Without SMTP_URL, mail is written to {props.where} instead of being sent. This page exists only
+        outside production.
+      </p>
+      {props.entries.length === 0 ? <p>No mail yet.</p> : null}
+      {props.entries.map((e) => (
+        <article class="card">
+          <h2 class="facet-h">{e.subject}</h2>
+          <p class="muted">
+            To {e.to} · {e.date} · {e.file}
+          </p>
+          <pre>{e.text}</pre>
+        </article>
+      ))}
+    </Layout>
+  );
+}
