@@ -13,6 +13,31 @@ export function layoutTrip(trip: Trip, tripCount: number, lines: readonly HaulLi
   const shapes: LayoutShape[] = [];
   let x = 0;
   const byIndex = new Map(lines.map((l) => [l.index, l]));
+  const overhanging = (line: HaulLine | undefined) => {
+    const p = line?.pieceMm;
+    if (!p || line?.divisible) return false;
+    const long = Math.max(p.length, p.width);
+    const short = Math.min(p.length, p.width);
+    return short > bed.widthMm || long > bed.lengthMm;
+  };
+  // Pieces longer (or wider) than the bed lie flat on the floor from the cab end, under the rest of
+  // the load, and reach past the tailgate: drawn first, so what rides on them is drawn on top.
+  for (const part of trip.parts) {
+    const line = byIndex.get(part.line);
+    if (!line?.pieceMm || !overhanging(line) || part.pieces === 0) continue;
+    const p = line.pieceMm;
+    const [dx, dy] = p.width <= bed.widthMm ? [p.length, p.width] : [p.width, p.length];
+    shapes.push({
+      line: part.line,
+      x: 0,
+      y: Math.max(0, (bed.widthMm - dy) / 2),
+      w: dx,
+      h: dy,
+      kind: "piece",
+      count: part.pieces,
+      label: line.label,
+    });
+  }
   for (const part of trip.parts) {
     const line = byIndex.get(part.line);
     if (!line?.divisible || part.m3 <= 0) continue;
@@ -31,7 +56,7 @@ export function layoutTrip(trip: Trip, tripCount: number, lines: readonly HaulLi
   }
   for (const part of trip.parts) {
     const line = byIndex.get(part.line);
-    if (!line || line.divisible || part.pieces === 0) continue;
+    if (!line || line.divisible || part.pieces === 0 || overhanging(line)) continue;
     const size = line.pieceMm ?? { length: 400, width: 400, height: 400, round: false };
     const placed = placePieces(part.pieces, size, x, bed);
     for (const s of placed.shapes)
