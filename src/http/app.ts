@@ -7,6 +7,7 @@ import { searchListings } from "../services/search.js";
 import { ApiDocsPage } from "../web/pages/api-docs.js";
 import { HomePage } from "../web/pages/home.js";
 import { costRoutes } from "./api/cost.routes.js";
+import { haulRoutes } from "./api/haul.routes.js";
 import { knowledgeRoutes } from "./api/knowledge.routes.js";
 import { listingsRoutes } from "./api/listings.routes.js";
 import { statesRoutes } from "./api/states.routes.js";
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", knowledgeRoutes(deps.facts, deps.today));
   api.route("/", statesRoutes(deps.facts, deps.today));
   api.route("/", costRoutes(deps.facts, deps.today));
+  api.route("/", haulRoutes(deps.facts));
   if (deps.market) api.route("/", listingsRoutes({ ...deps.market, facts: deps.facts, today: deps.today }));
 
   const app = new OpenAPIHono<AppEnv>();
