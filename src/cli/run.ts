@@ -31,6 +31,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./commands/cost.js")).costCommand,
   },
   {
+    name: "haul",
+    summary: "Does a load fit a kei truck's payload and bed, and in how many trips? (with sources)",
+    load: async () => (await import("./commands/haul.js")).haulCommand,
+  },
+  {
     name: "seed",
     summary: "Add deterministic, clearly labelled demo listings (--demo --count N)",
     load: async () => (await import("./commands/seed.js")).seedCommand,

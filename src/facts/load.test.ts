@@ -73,4 +73,28 @@ describe("loadFacts", () => {
     writeFileSync(join(dir, "state-fees.json"), "{ nope");
     expect(() => loadFacts(dir)).toThrowError(/state-fees\.json: not valid JSON/);
   });
+
+  it("loads the haul loads with sources, and names a bad haul record by its id", () => {
+    const loads = loadFacts().haulLoads;
+    expect(loads.find((l) => l.id === "cord")).toMatchObject({ heightFt: 4, lengthFt: 8, depthIn: 48 });
+    expect(loads.every((l) => l.sources.length > 0)).toBe(true);
+    const dir = copyFacts();
+    edit(dir, "haul-loads.json", (d) => {
+      const oak = d.find((r: { id: string }) => r.id === "firewood-red-oak");
+      oak.lbPerCord.seasoned.min = 9999;
+    });
+    expect(() => loadFacts(dir)).toThrowError(
+      /haul-loads\.json: invalid fact data\n {2}- record \d+ \(firewood-red-oak\), field lbPerCord\.seasoned: expected min <= typical <= max/,
+    );
+  });
+
+  it("rejects a bed record for a chassis code the catalog does not know", () => {
+    const dir = copyFacts();
+    edit(dir, "haul-loads.json", (d) => {
+      d.find((r: { kind: string }) => r.kind === "bed_side").chassisCodes.push("ZZ99T");
+    });
+    expect(() => loadFacts(dir)).toThrowError(
+      /haul-loads\.json: record \d+ \(bed-carry-da16t\), field chassisCodes: ZZ99T/,
+    );
+  });
 });

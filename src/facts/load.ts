@@ -8,6 +8,7 @@ import {
   catalogSchema,
   type Facts,
   fxDefaultSchema,
+  haulLoadsSchema,
   importRulesSchema,
   stateFeesSchema,
   stateRulesSchema,
@@ -100,12 +101,42 @@ export function checkConsistency(facts: Facts): void {
     if (!ruleCodes.has(f.code))
       throw new FactsError(`state-fees.json: record ${i} (${f.code}), field code: not in state-rules.json`);
   }
+  checkHaulLoads(facts);
   const known = new Set(Object.keys(facts.importRules.sources));
   const missing = collectSourceIds(facts.importRules).filter((id) => !known.has(id));
   if (missing.length > 0)
     throw new FactsError(
       `import-rules.json: source ids not in "sources": ${[...new Set(missing)].join(", ")}`,
     );
+}
+
+/** Unique ids, the two stack units the planner needs, and bed records that name catalogued codes. */
+function checkHaulLoads(facts: Facts): void {
+  const file = "haul-loads.json";
+  assertUnique(
+    file,
+    facts.haulLoads.map((l) => l.id),
+    "id",
+  );
+  for (const id of ["cord", "face-cord"])
+    if (!facts.haulLoads.some((l) => l.id === id && l.kind === "stack_unit"))
+      throw new FactsError(`${file}: missing the stack_unit record "${id}"`);
+  const codes = new Set(facts.catalog.map((e) => e.chassisCode));
+  const seen = new Set<string>();
+  for (const [i, l] of facts.haulLoads.entries()) {
+    if (l.kind !== "bed_side") continue;
+    for (const code of l.chassisCodes) {
+      if (!codes.has(code))
+        throw new FactsError(
+          `${file}: record ${i} (${l.id}), field chassisCodes: ${code} is not in kei-catalog.json`,
+        );
+      if (seen.has(code))
+        throw new FactsError(
+          `${file}: record ${i} (${l.id}), field chassisCodes: ${code} has two bed records`,
+        );
+      seen.add(code);
+    }
+  }
 }
 
 /** Every string in a `source` or `sources` array anywhere in the import rules. */
@@ -140,6 +171,7 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
     fxDefault: existsSync(join(dir, "fx-default.json"))
       ? parseFactFile("fx-default.json", fxDefaultSchema, readJson(dir, "fx-default.json"))
       : null,
+    haulLoads: parseFactFile("haul-loads.json", haulLoadsSchema, readJson(dir, "haul-loads.json")),
   };
   checkConsistency(facts);
   return deepFreeze(facts);

@@ -221,6 +221,76 @@ export const importRulesSchema = z.looseObject({
   sources: z.record(z.string(), sourceRefSchema),
 });
 
+// ---- haul-loads.json ---------------------------------------------------------------------------
+// What loads weigh, for the haul planner. Weights stay in the units of their sources (lb, inches, feet);
+// the domain converts. A range is min <= typical <= max; "typical" is the documented middle of the
+// sourced values (see data/facts/README.md), never a number of its own.
+const weightRange = z
+  .object({ min: z.number().positive(), typical: z.number().positive(), max: z.number().positive() })
+  .refine((r) => r.min <= r.typical && r.typical <= r.max, "expected min <= typical <= max");
+const haulId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a lower-case-kebab id");
+const haulBase = {
+  id: haulId,
+  name: z.string().min(1),
+  sources: z.array(linkSourceSchema).min(1, "every load record needs at least one source"),
+  confidence,
+  reviewed: isoDay,
+  notes: z.string(),
+};
+const positive = z.number().positive();
+export const haulLoadSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...haulBase,
+    kind: z.literal("stack_unit"),
+    heightFt: positive,
+    lengthFt: positive,
+    depthIn: positive,
+  }),
+  z.object({
+    ...haulBase,
+    kind: z.literal("firewood"),
+    botanicalName: z.string().nullable(),
+    lbPerCord: z
+      .object({ green: weightRange.nullable(), seasoned: weightRange.nullable() })
+      .refine((w) => w.green || w.seasoned, "expected a green or a seasoned weight"),
+  }),
+  // Nested: a bale is rectangular (length x width x height) or round (width x diameter).
+  z.discriminatedUnion("shape", [
+    z.object({
+      ...haulBase,
+      kind: z.literal("hay_bale"),
+      shape: z.literal("rectangular"),
+      sizeIn: z.object({ lengthIn: positive, widthIn: positive, heightIn: positive }),
+      lbPerBale: weightRange,
+    }),
+    z.object({
+      ...haulBase,
+      kind: z.literal("hay_bale"),
+      shape: z.literal("round"),
+      sizeIn: z.object({ widthIn: positive, diameterIn: positive }),
+      lbPerBale: weightRange,
+    }),
+  ]),
+  z.object({ ...haulBase, kind: z.literal("bulk"), lbPerCubicYard: weightRange }),
+  z.object({
+    ...haulBase,
+    kind: z.literal("sheet"),
+    material: z.enum(["plywood", "drywall"]),
+    thicknessIn: positive,
+    sizeIn: z.object({ lengthIn: positive, widthIn: positive }),
+    lbPerSheet: weightRange,
+  }),
+  z.object({
+    ...haulBase,
+    kind: z.literal("bed_side"),
+    chassisCodes: z.array(z.string().regex(/^[A-Z0-9]+$/, "expected upper-case letters and digits")).min(1),
+    sideHeightMm: positive,
+  }),
+]);
+export const haulLoadsSchema = z.array(haulLoadSchema);
+export type HaulLoad = z.infer<typeof haulLoadSchema>;
+export type WeightRange = z.infer<typeof weightRange>;
+
 // ---- fx-default.json (optional) ----------------------------------------------------------------
 /** A dated default exchange rate for estimates; the user can always give their own. */
 export const fxDefaultSchema = z.object({
@@ -251,4 +321,6 @@ export interface Facts {
   stateFees: readonly StateFees[];
   /** Null when the project ships no dated default rate: then the user must give one. */
   fxDefault: FxDefault | null;
+  /** Weights of common loads (firewood, hay, bulk, sheets) and bed side heights, for the haul planner. */
+  haulLoads: readonly HaulLoad[];
 }

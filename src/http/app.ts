@@ -8,6 +8,7 @@ import { searchListings } from "../services/search.js";
 import { ApiDocsPage } from "../web/pages/api-docs.js";
 import { HomePage } from "../web/pages/home.js";
 import { costRoutes } from "./api/cost.routes.js";
+import { haulRoutes } from "./api/haul.routes.js";
 import { knowledgeRoutes } from "./api/knowledge.routes.js";
 import { listingsRoutes } from "./api/listings.routes.js";
 import { statesRoutes } from "./api/states.routes.js";
@@ -19,6 +20,7 @@ import { securityHeaders } from "./middleware/security.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { alertWebRoutes } from "./web/alerts.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
+import { haulWebRoutes } from "./web/haul.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", knowledgeRoutes(deps.facts, deps.today));
   api.route("/", statesRoutes(deps.facts, deps.today));
   api.route("/", costRoutes(deps.facts, deps.today));
+  api.route("/", haulRoutes(deps.facts));
   if (deps.market) api.route("/", listingsRoutes({ ...deps.market, facts: deps.facts, today: deps.today }));
 
   const app = new OpenAPIHono<AppEnv>();
@@ -127,6 +130,7 @@ export function createApp(deps: AppDeps) {
   app.get("/decode", (c) => c.redirect(`/api/v1/decode/${encodeURIComponent(c.req.query("input") ?? "")}`));
 
   app.route("/", knowledgeWebRoutes(deps));
+  app.route("/", haulWebRoutes(deps));
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));

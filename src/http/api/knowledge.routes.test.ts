@@ -161,6 +161,7 @@ describe("the OpenAPI document", () => {
       "/api/v1/cost",
       "/api/v1/decode/{input}",
       "/api/v1/eligibility",
+      "/api/v1/haul",
       "/api/v1/states",
       "/api/v1/states/{code}",
     ]);

@@ -129,6 +129,11 @@ export function HomePage(props: {
           <pre>npx keiyard cost --price-jpy 400000 --fx 150 --to TX</pre>
         </section>
       </div>
+      <h2>Buyer tools</h2>
+      <p>
+        <a href="/haul">What can a kei truck haul?</a> Firewood, hay, gravel or plywood against the 350 kg
+        payload and the bed, in trips, with the sources of every weight.
+      </p>
       <h2>For developers</h2>
       <p>
         The same answers as JSON under <code>/api/v1</code>: see the <a href="/api/docs">API reference</a> and
