@@ -6,12 +6,14 @@ import type { FairPoint, PriceBucket } from "../../domain/pricing/trends.js";
 import { usd } from "../components/format.js";
 import { axisTicks, labelEvery, px } from "./scale.js";
 
-const W = 640;
-const LEFT = 56;
-const RIGHT = 10;
+// Phone-first: 400 units wide, so the 11-unit text is about 10 px on a phone; two charts sit side by
+// side on a wide screen (.chart-pair in the layout) instead of growing the text.
+const W = 400;
+const LEFT = 44;
+const RIGHT = 6;
 const TOP = 10;
-const PLOT_H = 170;
-const STRIP_H = 26;
+const PLOT_H = 150;
+const STRIP_H = 22;
 const H = TOP + PLOT_H + 22 + STRIP_H + 6;
 
 export const PRICE_COLORS = { box: "#cfe6db", median: "#0b6e4f", fair: "#9a3412", band: "#f6dccd" } as const;
@@ -48,7 +50,8 @@ export function PriceChart(props: {
   const band = (W - LEFT - RIGHT) / Math.max(1, buckets.length);
   const cx = (i: number) => LEFT + band * (i + 0.5);
   const boxW = Math.min(18, band * 0.64);
-  const every = labelEvery(buckets.length, 10);
+  const keyLength = Math.max(1, ...buckets.map((b) => b.key.length));
+  const every = labelEvery(buckets.length, Math.floor((W - LEFT - RIGHT) / (keyLength * 6.5 + 8)));
   const maxCount = Math.max(1, ...buckets.map((b) => b.count));
   const stripTop = TOP + PLOT_H + 22;
   // The fair line is drawn in runs of consecutive buckets, never across a year it has no estimate for.

@@ -6,6 +6,8 @@ import { Layout, type Viewer } from "../layout.js";
 
 type Index = ReturnType<typeof catalogIndex>;
 
+const DRIVE = { "2WD": "2WD", "4WD": "4WD", both: "2WD/4WD", unknown: "drive unknown" } as const;
+
 /** /models: every make, model family, generation and chassis code, with today's import status. */
 export function ModelsPage(props: { viewer?: Viewer; index: Index; today: string }) {
   const { tree, timeline, counts } = props.index;
@@ -63,47 +65,46 @@ export function ModelsPage(props: { viewer?: Viewer; index: Index; today: string
                 {f.names.length > 1 ? (
                   <p class="muted">Also sold as: {f.names.filter((n) => n !== f.name).join("; ")}</p>
                 ) : null}
-                <div class="scroll">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Code</th>
-                        <th scope="col">Generation</th>
-                        <th scope="col">Built</th>
-                        <th scope="col">Drive</th>
-                        <th scope="col">Import status today</th>
-                        <th scope="col">Confidence</th>
-                      </tr>
-                    </thead>
+                <table class="codes">
+                  <thead>
+                    <tr>
+                      <th scope="col">Code</th>
+                      <th scope="col">Built</th>
+                      <th scope="col">Import status today</th>
+                    </tr>
+                  </thead>
+                  {f.generations.map((g) => (
                     <tbody>
-                      {f.generations.flatMap((g) =>
-                        g.entries.map((e) => {
-                          const row = timeline.rows.find((r) => r.id === e.id)!;
-                          return (
-                            <tr>
-                              <th scope="row">
-                                <a href={`/models/${e.chassisCode}`}>{e.chassisCode}</a>
-                              </th>
-                              <td>{e.generation.label}</td>
-                              <td>
-                                {e.productionStart === null && e.productionEnd === null && !e.inProduction
-                                  ? "unknown"
-                                  : productionText(e)}
-                              </td>
-                              <td>
-                                {e.drive === null ? "unknown" : e.drive === "both" ? "2WD/4WD" : e.drive}
-                              </td>
-                              <td>
-                                <ImportStatus {...row} />
-                              </td>
-                              <td>{e.confidence}</td>
-                            </tr>
-                          );
-                        }),
-                      )}
+                      <tr>
+                        <th scope="colgroup" colspan={3} class="gen">
+                          {g.labels.join(" · ")}
+                        </th>
+                      </tr>
+                      {g.entries.map((e) => (
+                        <tr>
+                          <th scope="row">
+                            <a href={`/models/${e.chassisCode}`}>{e.chassisCode}</a>{" "}
+                            <span class="muted">{DRIVE[e.drive ?? "unknown"]}</span>
+                            {e.confidence === "high" ? null : (
+                              <>
+                                <br />
+                                <span class="muted">{e.confidence} confidence</span>
+                              </>
+                            )}
+                          </th>
+                          <td>
+                            {e.productionStart === null && e.productionEnd === null && !e.inProduction
+                              ? "unknown"
+                              : productionText(e)}
+                          </td>
+                          <td>
+                            <ImportStatus {...timeline.rows.find((r) => r.id === e.id)!} />
+                          </td>
+                        </tr>
+                      ))}
                     </tbody>
-                  </table>
-                </div>
+                  ))}
+                </table>
               </>
             ))}
           </section>
