@@ -79,19 +79,17 @@ export function statusCounts(timeline: Timeline): Record<ModelStatus, number> {
   return counts;
 }
 
-/** The order codes are drawn and listed in: by make, family and production start, unknown starts last. */
-function byFamily(tree: readonly Make[]): CatalogEntry[] {
+/** The order codes are drawn in: family by family, by production start, unknown starts last. */
+function byFamily(families: readonly ModelFamily[]): CatalogEntry[] {
   const start = (e: CatalogEntry) => e.productionStart ?? e.productionEnd ?? "9999";
-  return tree.flatMap((m) =>
-    m.families.flatMap((f) =>
-      [...f.entries].sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0)),
-    ),
+  return families.flatMap((f) =>
+    [...f.entries].sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0)),
   );
 }
 
 export function catalogIndex(facts: Facts, today: IsoDate) {
   const tree = treeOf(facts);
-  const timeline = buildTimeline(byFamily(tree), today, facts.importRules);
+  const timeline = buildTimeline(byFamily(tree.flatMap((m) => m.families)), today, facts.importRules);
   return { tree, timeline, counts: statusCounts(timeline) };
 }
 
@@ -110,7 +108,7 @@ export function familyLookup(
   const { make, family } = findFamily(tree, makeSlug, modelSlug);
   if (!make) return { kind: "unknown_make", makes: tree };
   if (!family) return { kind: "unknown_model", make };
-  const entries = byFamily([{ ...make, families: [family] }]);
+  const entries = byFamily([family]);
   return {
     kind: "found",
     family,
@@ -130,7 +128,7 @@ export function codeLookup(facts: Facts, input: string, today: IsoDate): CodeLoo
   const entry = findChassisCode(facts.catalog, input);
   if (entry) {
     const code = codeView(facts, entry, today);
-    const siblings = byFamily([{ ...tree[0]!, families: [code.family] }]);
+    const siblings = byFamily([code.family]);
     return {
       kind: "found",
       code,
