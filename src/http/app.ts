@@ -20,6 +20,7 @@ import { securityHeaders } from "./middleware/security.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { alertWebRoutes } from "./web/alerts.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
+import { catalogWebRoutes } from "./web/catalog.routes.js";
 import { haulWebRoutes } from "./web/haul.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", knowledgeWebRoutes(deps));
   app.route("/", haulWebRoutes(deps));
+  app.route("/", catalogWebRoutes(deps));
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));

@@ -31,6 +31,10 @@ export function HomePage(props: {
         knows {facts.catalog.length} chassis codes and the rules of all 50 states and DC, each fact with its
         source. Today is {props.today}.
       </p>
+      <p>
+        <a href="/models">Kei truck models</a>: every chassis code on a timeline, which may be imported today,
+        specs in US and metric units, side-by-side comparison and asking prices.
+      </p>
       {props.recent ? (
         <section aria-labelledby="market-h">
           <h2 id="market-h">Trucks for sale</h2>
