@@ -40,7 +40,7 @@ export interface CostPageResult {
   comparison: Comparison | null;
 }
 
-const cents = (usd: number) => dollarsToCents(usd);
+const cents = dollarsToCents;
 
 function rangesOf(items: readonly { typicalRange: { lowUsd: number; highUsd: number } | null }[]) {
   return items.map((n) => ({

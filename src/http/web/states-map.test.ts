@@ -67,4 +67,10 @@ describe("/states/:code", () => {
       expect(html).toMatch(text);
     expect(gzippedBytes(html)).toBeLessThan(PAGE_BUDGET_BYTES);
   });
+
+  it("links to the cost calculator with the state chosen", async () => {
+    const { html } = await page("/states/TX");
+    expect(html).toContain('<a href="/cost?to=TX">What importing a truck to Texas costs</a>');
+    expect((await page("/cost?to=TX")).html).toMatch(/<option value="TX" selected="">Texas/);
+  });
 });

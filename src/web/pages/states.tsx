@@ -133,6 +133,9 @@ export function StatePage(props: { viewer?: Viewer; state: LegalityView }) {
       <p class="muted">
         Confidence: {s.confidence} · last reviewed {s.lastReviewed}. {s.disclaimer}
       </p>
+      <p>
+        <a href={`/cost?to=${s.code}`}>What importing a truck to {s.name} costs</a>
+      </p>
     </Layout>
   );
 }
