@@ -21,6 +21,7 @@ import { sessionMiddleware } from "./middleware/session.js";
 import { alertWebRoutes } from "./web/alerts.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { catalogWebRoutes } from "./web/catalog.routes.js";
+import { costWebRoutes } from "./web/cost.routes.js";
 import { haulWebRoutes } from "./web/haul.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", knowledgeWebRoutes(deps));
   app.route("/", haulWebRoutes(deps));
   app.route("/", catalogWebRoutes(deps));
+  app.route("/", costWebRoutes(deps));
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));

@@ -5,7 +5,7 @@ import { centsToDollars, type UsdCents } from "../domain/units/money.js";
 
 const usd = (c: UsdCents) => centsToDollars(c);
 
-function presentLine(l: CostLine) {
+export function presentLine(l: CostLine) {
   return {
     id: l.id,
     label: l.label,
@@ -17,7 +17,7 @@ function presentLine(l: CostLine) {
   };
 }
 
-function presentNotIncluded(n: NotIncluded) {
+export function presentNotIncluded(n: NotIncluded) {
   return {
     id: n.id,
     label: n.label,

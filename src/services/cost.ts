@@ -18,10 +18,12 @@ export function costFor(facts: Facts, q: CostInputQuery, today: IsoDate) {
   const jpyPerUsd = q.fx ?? fxDefault?.jpyPerUsd;
   if (jpyPerUsd === undefined)
     throw new AppError("invalid_input", "fx: give the exchange rate in yen per US dollar (e.g. 150)", "fx");
+  if (q.fxDate !== undefined && q.fx === undefined)
+    throw new AppError("invalid_input", "fxDate: give it together with your own rate (fx)", "fxDate");
   const input: LandedCostInput = {
     priceJpy: jpy(q.priceJpy),
     jpyPerUsd,
-    fxRateDate: q.fx === undefined ? ((fxDefault?.date ?? null) as IsoDate | null) : null,
+    fxRateDate: (q.fx === undefined ? (fxDefault?.date ?? null) : (q.fxDate ?? null)) as IsoDate | null,
     entryDate: (q.entry ?? today) as IsoDate,
     buildYear: q.built ? Number(q.built.slice(0, 4)) : null,
     freightUsd: cents(q.freightUsd),
@@ -31,6 +33,7 @@ export function costFor(facts: Facts, q: CostInputQuery, today: IsoDate) {
       portUsd: cents(q.portUsd),
       deliveryUsd: cents(q.deliveryUsd),
       isfBondUsd: cents(q.isfBondUsd),
+      customsBondUsd: cents(q.customsBondUsd),
     },
     hmfApplies: q.hmf !== "false",
     state: q.to ?? null,

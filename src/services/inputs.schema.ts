@@ -53,6 +53,8 @@ export const costInputSchema = z
       .min(1)
       .max(1_000_000_000),
     fx: z.coerce.number().finite().gt(10, "expected JPY per USD, e.g. 150").lt(1000).optional(),
+    /** The date of the rate in `fx`, shown with it. */
+    fxDate: isoDateString.optional(),
     entry: isoDateString.optional(),
     built: z
       .string()
@@ -68,12 +70,17 @@ export const costInputSchema = z
     portUsd: money(100_000).optional(),
     deliveryUsd: money(100_000).optional(),
     isfBondUsd: money(100_000).optional(),
+    customsBondUsd: money(100_000).optional(),
     to: stateCodeString.optional(),
     hts: z.string().trim().min(4).max(20).optional(),
     hmf: z.enum(["true", "false"]).optional(),
   })
   .strict();
 export type CostInputQuery = z.infer<typeof costInputSchema>;
+
+/** The /cost page's form: the same question, plus a US seller's price to compare against. */
+export const costPageInputSchema = costInputSchema.extend({ usPriceUsd: money(1_000_000).optional() });
+export type CostPageQuery = z.infer<typeof costPageInputSchema>;
 
 export const legalInputSchema = z.object({ code: stateCodeString, on: isoDateString.optional() }).strict();
 

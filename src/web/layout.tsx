@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 
 // A small inline stylesheet: one request per page, no JavaScript needed.
@@ -71,7 +72,8 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === "keiyard" ? "keiyard" : `${props.title} · keiyard`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        <style>{css}</style>
+        {/* raw: JSX would escape the quotes around "Segoe UI" and so drop the whole font rule. */}
+        <style>{raw(css)}</style>
       </head>
       <body>
         <header>

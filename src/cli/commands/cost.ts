@@ -8,6 +8,7 @@ import { type Command, parseFlags, printJson } from "../command.js";
 const FLAGS = {
   "price-jpy": "priceJpy",
   fx: "fx",
+  "fx-date": "fxDate",
   entry: "entry",
   built: "built",
   "japan-fees-jpy": "japanFeesJpy",
@@ -17,6 +18,7 @@ const FLAGS = {
   "port-usd": "portUsd",
   "delivery-usd": "deliveryUsd",
   "isf-bond-usd": "isfBondUsd",
+  "customs-bond-usd": "customsBondUsd",
   to: "to",
   hts: "hts",
 } as const;
@@ -60,9 +62,10 @@ export const costCommand: Command = {
   name: "cost",
   summary: "Landed cost from a yen price: duty, fees, state tax, itemized with sources",
   usage: [
-    "keiyard cost --price-jpy N --fx JPY-per-USD [--entry YYYY-MM-DD] [--built YYYY[-MM]] [--to XX]",
-    "             [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N] [--broker-usd N] [--port-usd N]",
-    "             [--delivery-usd N] [--isf-bond-usd N] [--hts CODE] [--no-hmf] [--json]",
+    "keiyard cost --price-jpy N --fx JPY-per-USD [--fx-date YYYY-MM-DD] [--entry YYYY-MM-DD] [--built YYYY[-MM]]",
+    "             [--to XX] [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N] [--broker-usd N]",
+    "             [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--customs-bond-usd N] [--hts CODE]",
+    "             [--no-hmf] [--json]",
   ].join("\n"),
   run(argv, io) {
     const options = Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: "string" as const }]));

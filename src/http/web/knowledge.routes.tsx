@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { buildImportChecklist } from "../../domain/checklist/index.js";
 import { codesCrossingIn } from "../../domain/eligibility/model.js";
+import { legalityMap } from "../../domain/legality/map-data.js";
 import type { IsoDate } from "../../domain/units/dates.js";
 import { monthOf } from "../../domain/units/dates.js";
 import { turning25Calendar } from "../../present/calendar.ics.js";
@@ -15,6 +16,7 @@ import {
   stateCodeString,
 } from "../../services/inputs.schema.js";
 import { legalityFor, legalityForAll } from "../../services/legality.js";
+import { stateMapSvg } from "../../web/charts/state-map.js";
 import { ImportPage } from "../../web/pages/import.js";
 import { StatePage, StatesPage } from "../../web/pages/states.js";
 import type { AppDeps, AppEnv } from "../context.js";
@@ -27,7 +29,12 @@ export function knowledgeWebRoutes(deps: AppDeps) {
 
   app.get("/states", (c) => {
     const on = onDate(c.req.query("on"));
-    return html(c, <StatesPage viewer={viewer(c)} states={legalityForAll(deps.facts, on)} on={on} />);
+    const states = legalityForAll(deps.facts, on);
+    const map = legalityMap(states);
+    return html(
+      c,
+      <StatesPage viewer={viewer(c)} states={states} on={on} map={map} mapSvg={stateMapSvg(map)} />,
+    );
   });
 
   app.get("/states/:code{[A-Za-z]{2}}", (c) => {

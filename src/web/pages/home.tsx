@@ -114,6 +114,9 @@ export function HomePage(props: {
             <button type="submit">Look up</button>
           </form>
           <pre>npx keiyard legal TX</pre>
+          <p>
+            <a href="/states">See every state on a map</a>
+          </p>
         </section>
         <section class="card" aria-labelledby="cost-h">
           <h2 id="cost-h">What will it cost?</h2>
@@ -131,6 +134,9 @@ export function HomePage(props: {
             <button type="submit">Estimate</button>
           </form>
           <pre>npx keiyard cost --price-jpy 400000 --fx 150 --to TX</pre>
+          <p>
+            <a href="/cost">The cost calculator: every cost, and a US seller's price beside it</a>
+          </p>
         </section>
       </div>
       <h2>Buyer tools</h2>

@@ -1,10 +1,18 @@
+import type { LegalityMap } from "../../domain/legality/map-data.js";
 import { STATUS_LABELS } from "../../domain/legality/street-legality.js";
 import type { LegalityView } from "../../present/legality.present.js";
 import { STATUS_CLASS } from "../components/format.js";
+import { StateMap } from "../components/state-map.js";
 import { Layout, type Viewer } from "../layout.js";
 
-/** All 50 states and DC as a table: status, road limit, confidence, review date. */
-export function StatesPage(props: { viewer?: Viewer; states: LegalityView[]; on: string }) {
+/** All 50 states and DC as a map, then as a table: status, road limit, confidence, review date. */
+export function StatesPage(props: {
+  viewer?: Viewer;
+  states: LegalityView[];
+  on: string;
+  map: LegalityMap;
+  mapSvg: string;
+}) {
   const counts = new Map<string, number>();
   for (const s of props.states) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
   return (
@@ -18,33 +26,36 @@ export function StatesPage(props: { viewer?: Viewer; states: LegalityView[]; on:
         . Many states act by DMV policy rather than statute and change often; each row shows how sure the
         record is.
       </p>
-      <table>
-        <caption class="muted">Kei trucks on public roads, by state (50 states and DC)</caption>
-        <thead>
-          <tr>
-            <th scope="col">State</th>
-            <th scope="col">Status</th>
-            <th scope="col">Highest road speed</th>
-            <th scope="col">Confidence</th>
-            <th scope="col">Reviewed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.states.map((s) => (
+      <StateMap map={props.map} svg={props.mapSvg} />
+      <div style="overflow-x:auto">
+        <table>
+          <caption class="muted">Kei trucks on public roads, by state (50 states and DC)</caption>
+          <thead>
             <tr>
-              <th scope="row">
-                <a href={`/states/${s.code}`}>{s.name}</a>
-              </th>
-              <td>
-                <span class={`badge ${STATUS_CLASS[s.status] ?? ""}`}>{s.statusLabel}</span>
-              </td>
-              <td>{s.maxRoadSpeedMph === null ? "—" : `${s.maxRoadSpeedMph} mph`}</td>
-              <td>{s.confidence}</td>
-              <td>{s.lastReviewed}</td>
+              <th scope="col">State</th>
+              <th scope="col">Status</th>
+              <th scope="col">Highest road speed</th>
+              <th scope="col">Confidence</th>
+              <th scope="col">Reviewed</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.states.map((s) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/states/${s.code}`}>{s.name}</a>
+                </th>
+                <td>
+                  <span class={`badge ${STATUS_CLASS[s.status] ?? ""}`}>{s.statusLabel}</span>
+                </td>
+                <td>{s.maxRoadSpeedMph === null ? "—" : `${s.maxRoadSpeedMph} mph`}</td>
+                <td>{s.confidence}</td>
+                <td>{s.lastReviewed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p class="muted">{props.states[0]?.disclaimer}</p>
     </Layout>
   );
@@ -121,6 +132,9 @@ export function StatePage(props: { viewer?: Viewer; state: LegalityView }) {
       </ul>
       <p class="muted">
         Confidence: {s.confidence} · last reviewed {s.lastReviewed}. {s.disclaimer}
+      </p>
+      <p>
+        <a href={`/cost?to=${s.code}`}>What importing a truck to {s.name} costs</a>
       </p>
     </Layout>
   );
