@@ -21,13 +21,20 @@ import {
 } from "../src/db/client.js";
 import { MIGRATIONS_FOLDER, migrate } from "../src/db/migrate.js";
 import {
+  alertDeliveries,
+  appSettings,
   auditLog,
+  comments,
   listingEvents,
   listingPhotos,
   listingPrices,
   listings,
+  mailJobs,
+  passwordResets,
+  rateLimits,
   reports,
   reviews,
+  savedSearches,
   sessions,
   users,
   watches,
@@ -271,6 +278,47 @@ export async function insertSampleRows(db: Db): Promise<void> {
   await db
     .insert(watches)
     .values({ userId: buyer!.id, listingId: jp!.id, seenPriceJpy: 350_000, seenStatus: "active" });
+  // ...and in the operational, alert and comment tables.
+  const [search] = await db
+    .insert(savedSearches)
+    .values({ userId: buyer!.id, name: "acty 4WD", query: { q: "acty", drive: "4WD" }, frequency: "daily" })
+    .returning();
+  const [job] = await db
+    .insert(mailJobs)
+    .values({
+      kind: "alert",
+      to: "buyer@example.com",
+      subject: "1 new match",
+      text: "…",
+      headers: { "List-Unsubscribe": "<x>" },
+    })
+    .returning();
+  await db
+    .insert(alertDeliveries)
+    .values({ savedSearchId: search!.id, listingId: jp!.id, reason: "new", mailJobId: job!.id });
+  const [top] = await db
+    .insert(comments)
+    .values({
+      subjectKind: "guide",
+      subjectKey: "what-is-a-kei-truck",
+      authorId: buyer!.id,
+      body: "**Great** guide",
+    })
+    .returning();
+  await db.insert(comments).values({
+    subjectKind: "guide",
+    subjectKey: "what-is-a-kei-truck",
+    parentId: top!.id,
+    authorId: seller!.id,
+    body: "Thanks",
+  });
+  await db
+    .insert(passwordResets)
+    .values({ id: "b".repeat(64), userId: buyer!.id, expiresAt: new Date("2030-01-01T00:00:00Z") });
+  await db.insert(appSettings).values({ key: "signing_secret", value: "s3cret" });
+  await db
+    .insert(rateLimits)
+    .values({ key: "login:ip:127.0.0.1", windowStart: new Date("2026-11-24T00:00:00Z"), count: 3 });
 }
 
 /** Every row of every table as PostgreSQL's JSON text, UTC, ordered by key: equal dumps, equal data. */

@@ -57,7 +57,7 @@ it("migrates, backs up and restores through the keiyard binary", async () => {
 
   const backup = await keiyard(["db", "backup", file], { KEIYARD_DATA_DIR: source });
   expect(backup).toMatchObject({ code: 0, stderr: "" });
-  expect(backup.stdout).toMatch(/^Backed up 15 rows in 10 tables/);
+  expect(backup.stdout).toMatch(/^Backed up 23 rows in 17 tables/);
 
   const restored = await keiyard(["db", "restore", file], { KEIYARD_DATA_DIR: copy });
   expect(restored).toMatchObject({ code: 0, stderr: "" });
@@ -68,7 +68,7 @@ it("migrates, backs up and restores through the keiyard binary", async () => {
   const again = await keiyard(["db", "restore", file], { KEIYARD_DATA_DIR: copy });
   expect(again.code).toBe(1);
   expect(again.stderr).toMatch(
-    /^keiyard db: restore needs an empty database, but it has rows in users \(2\)/,
+    /^keiyard db: restore needs an empty database, but it has rows in [^;]*\busers \(2\)/,
   );
   expect(again.stderr.trim().split("\n")).toHaveLength(1);
 
