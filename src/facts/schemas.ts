@@ -221,6 +221,23 @@ export const importRulesSchema = z.looseObject({
   sources: z.record(z.string(), sourceRefSchema),
 });
 
+// ---- engine-timing.json -----------------------------------------------------------------------
+/** How an engine drives its camshaft; null camDrive: not found in a source (the site says so). */
+export const engineTimingSchema = z.object({
+  meta: z.looseObject({ schemaVersion: z.literal(1), reviewedOn: isoDay }),
+  engines: z.array(
+    z.object({
+      engine: z.string().regex(/^[A-Z0-9]+$/, "expected an engine code as in kei-catalog.json"),
+      make: z.string().min(1),
+      camDrive: z.enum(["belt", "chain"]).nullable(),
+      note: z.string().nullable(),
+      sources: z.array(linkSourceSchema),
+      confidence,
+    }),
+  ),
+});
+export type EngineTiming = z.infer<typeof engineTimingSchema>["engines"][number];
+
 // ---- fx-default.json (optional) ----------------------------------------------------------------
 /** A dated default exchange rate for estimates; the user can always give their own. */
 export const fxDefaultSchema = z.object({
@@ -249,6 +266,8 @@ export interface Facts {
   importRules: ImportRules;
   stateRules: readonly StateRule[];
   stateFees: readonly StateFees[];
+  /** Timing belt or chain, by engine code (a buying check). */
+  engineTiming: readonly EngineTiming[];
   /** Null when the project ships no dated default rate: then the user must give one. */
   fxDefault: FxDefault | null;
 }
