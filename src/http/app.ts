@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from "./context.js";
 import { errorResponse } from "./errors.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { authRoutes } from "./web/auth.routes.js";
+import { guideWebRoutes } from "./web/guides.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   app.get("/decode", (c) => c.redirect(`/api/v1/decode/${encodeURIComponent(c.req.query("input") ?? "")}`));
 
   app.route("/", knowledgeWebRoutes(deps));
+  app.route("/", guideWebRoutes(deps));
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));

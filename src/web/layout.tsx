@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { type ShareMeta, ShareTags } from "./components/share.js";
 
 // A small inline stylesheet: one request per page, no JavaScript needed.
 const css = `
@@ -30,6 +31,7 @@ button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
 @media print{header nav,.state-picker,footer,form,.photos{display:none}body{background:#fff}.checklist details{display:block}}
 .checklist li{margin-bottom:.6rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
+.prose{max-width:42rem}.toc{border-left:3px solid var(--line);padding-left:.8rem}.fact-table{margin:1rem 0}.fact-table table{font-size:.9rem}
 `;
 
 export interface Viewer {
@@ -59,7 +61,21 @@ function StatePicker(props: { viewer: Viewer }) {
   );
 }
 
-export function Layout(props: { title: string; description?: string; viewer?: Viewer; children: Child }) {
+/** An Atom feed a page offers (linked with rel="alternate"). */
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+export function Layout(props: {
+  title: string;
+  description?: string;
+  viewer?: Viewer;
+  /** Open Graph / Twitter-card metadata for pages people share. */
+  share?: ShareMeta;
+  feeds?: readonly FeedLink[];
+  children: Child;
+}) {
   const v = props.viewer;
   return (
     <html lang="en">
@@ -68,6 +84,10 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === "keiyard" ? "keiyard" : `${props.title} · keiyard`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.share ? <ShareTags share={props.share} /> : null}
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
         <style>{css}</style>
       </head>
       <body>
@@ -80,6 +100,7 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
             {v ? <a href="/sell">Sell</a> : null}
             <a href="/import">Import check</a>
             <a href="/states">States</a>
+            <a href="/guides">Guides</a>
             <a href="/api/docs">API</a>
             {v?.user ? <a href="/dashboard">Dashboard</a> : null}
             {v?.user ? (

@@ -129,6 +129,12 @@ export function HomePage(props: {
           <pre>npx keiyard cost --price-jpy 400000 --fx 150 --to TX</pre>
         </section>
       </div>
+      <h2>Guides</h2>
+      <p>
+        New to kei trucks? Start with <a href="/guides/what-is-a-kei-truck">What is a kei truck?</a>, then{" "}
+        <a href="/guides/the-25-year-rule">the 25-year rule</a> and{" "}
+        <a href="/guides/buying-checklist">the buying checklist</a>, or see <a href="/guides">all guides</a>.
+      </p>
       <h2>For developers</h2>
       <p>
         The same answers as JSON under <code>/api/v1</code>: see the <a href="/api/docs">API reference</a> and
