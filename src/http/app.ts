@@ -19,6 +19,7 @@ import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
 import { searchWebRoutes } from "./web/search.routes.js";
+import { shareWebRoutes } from "./web/share.routes.js";
 
 export type { AppDeps } from "./context.js";
 
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));
     app.route("/", searchWebRoutes(deps, deps.market));
+    app.route("/", shareWebRoutes(deps, deps.market));
   }
   return app;
 }

@@ -15,6 +15,7 @@ import {
   stateCodeString,
 } from "../../services/inputs.schema.js";
 import { legalityFor, legalityForAll } from "../../services/legality.js";
+import { absoluteUrl, shareDescription } from "../../web/components/share.js";
 import { ImportPage } from "../../web/pages/import.js";
 import { StatePage, StatesPage } from "../../web/pages/states.js";
 import type { AppDeps, AppEnv } from "../context.js";
@@ -27,15 +28,27 @@ export function knowledgeWebRoutes(deps: AppDeps) {
 
   app.get("/states", (c) => {
     const on = onDate(c.req.query("on"));
-    return html(c, <StatesPage viewer={viewer(c)} states={legalityForAll(deps.facts, on)} on={on} />);
+    const share = {
+      url: absoluteUrl(new URL(c.req.url).origin, "/states"),
+      title: "Where can I drive a kei truck? All 50 states and DC",
+      description:
+        "Street legality of Japanese kei trucks in every state and DC, with road limits, sources and review dates.",
+    };
+    return html(
+      c,
+      <StatesPage viewer={viewer(c)} states={legalityForAll(deps.facts, on)} on={on} share={share} />,
+    );
   });
 
   app.get("/states/:code{[A-Za-z]{2}}", (c) => {
     const code = parseInput(stateCodeString, c.req.param("code"));
-    return html(
-      c,
-      <StatePage viewer={viewer(c)} state={legalityFor(deps.facts, code, onDate(c.req.query("on")))} />,
-    );
+    const state = legalityFor(deps.facts, code, onDate(c.req.query("on")));
+    const share = {
+      url: absoluteUrl(new URL(c.req.url).origin, `/states/${state.code}`),
+      title: `Kei trucks in ${state.name}: ${state.statusLabel}`,
+      description: `${shareDescription(state.summary, 180)} Not legal advice.`,
+    };
+    return html(c, <StatePage viewer={viewer(c)} state={state} share={share} />);
   });
 
   const MONTHS = 24;

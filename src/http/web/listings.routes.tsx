@@ -12,6 +12,7 @@ import { parseInput } from "../../services/inputs.schema.js";
 import { getListingView } from "../../services/listing-view.js";
 import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
 import { addListingPhotos } from "../../services/photos.js";
+import { listingShareMeta } from "../../web/cards/listing-card.js";
 import { DashboardPage } from "../../web/pages/dashboard.js";
 import { ListingPage } from "../../web/pages/listing.js";
 import { SellPage } from "../../web/pages/sell.js";
@@ -182,6 +183,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         view={view}
         isOwner={isOwner}
         jpyPerUsd={market.jpyPerUsd}
+        share={listingShareMeta(view, new URL(c.req.url).origin, market.jpyPerUsd)}
       />,
     );
   });

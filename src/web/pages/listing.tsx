@@ -2,6 +2,7 @@ import { BED_TYPE_LABELS } from "../../domain/listings/types.js";
 import type { ListingView } from "../../services/listing-view.js";
 import { ChecklistSection } from "../components/checklist.js";
 import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
+import type { ShareMeta } from "../components/share.js";
 import { Sources } from "../components/sources.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -95,6 +96,7 @@ export function ListingPage(props: {
   view: ListingView;
   isOwner: boolean;
   jpyPerUsd: number;
+  share?: ShareMeta;
 }) {
   const { listing: l, seller, photos } = props.view;
   const price =
@@ -103,7 +105,7 @@ export function ListingPage(props: {
       : `${yen(l.priceJpy ?? 0)} (≈ ${usd(Math.round((l.priceJpy ?? 0) / props.jpyPerUsd))} at ${props.jpyPerUsd} ¥/$)`;
   const first = photos.slice(0, 12);
   return (
-    <Layout title={l.title} viewer={props.viewer} description={`${l.title}: ${price}`}>
+    <Layout title={l.title} viewer={props.viewer} description={`${l.title}: ${price}`} share={props.share}>
       {l.isDemo ? <p class="badge warn">Demo listing — not a real truck for sale</p> : null}
       <h1>{l.title}</h1>
       <p>
