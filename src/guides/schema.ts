@@ -14,6 +14,8 @@ export const guideFrontMatterSchema = z
     /** The last real change to the content; defaults to `published`. */
     updated: isoDateString.optional(),
     tags: z.array(tag).min(1).max(8),
+    /** Place on the guides page, lower first (a reading order); guides without one follow, newest first. */
+    order: z.number().int().min(1).max(999).optional(),
     /** Chassis codes of the catalog the guide is about (related models). */
     models: z
       .array(z.string().regex(/^[A-Z0-9]+$/, "expected a chassis code such as DA63T"))

@@ -16,7 +16,14 @@ describe("/guides", () => {
   it("lists every guide with its summary and reading time, and offers the feed", async () => {
     const { status, text } = await get("/guides");
     expect(status).toBe(200);
-    expect(text.match(/<h2><a href="\/guides\/[a-z0-9-]+">/g)).toHaveLength(6);
+    expect([...text.matchAll(/<h2><a href="\/guides\/([a-z0-9-]+)">/g)].map((m) => m[1])).toEqual([
+      "what-is-a-kei-truck",
+      "the-25-year-rule",
+      "the-state-map-explained",
+      "choosing-a-model",
+      "reading-an-auction-sheet",
+      "buying-checklist",
+    ]);
     expect(text).toMatch(/\d+ min read/);
     expect(text).toContain(
       '<link rel="alternate" type="application/atom+xml" title="keiyard guides" href="/guides/feed.xml"/>',

@@ -18,6 +18,10 @@ const RELATED_LISTINGS = 4;
 export function guideWebRoutes(deps: AppDeps, sources: readonly GuideSource[] = getGuides()) {
   const guides = prepareGuides(sources, deps.facts);
   const bySlug = new Map(guides.map((g) => [g.slug, g]));
+  // The index reads in the guides' own order; the feed stays newest first.
+  const reading = [...guides].sort(
+    (a, b) => (a.meta.order ?? Number.POSITIVE_INFINITY) - (b.meta.order ?? Number.POSITIVE_INFINITY),
+  );
   const app = new Hono<AppEnv>();
   const origin = (url: string) => new URL(url).origin;
   const viewer = (c: Parameters<typeof viewerOf>[0]) => (deps.market ? viewerOf(c, deps.facts) : undefined);
@@ -28,7 +32,7 @@ export function guideWebRoutes(deps: AppDeps, sources: readonly GuideSource[] = 
       c,
       <GuidesPage
         viewer={viewer(c)}
-        guides={guides}
+        guides={reading}
         share={{
           url: absoluteUrl(o, "/guides"),
           title: "Kei truck guides",

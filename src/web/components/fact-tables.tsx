@@ -77,12 +77,10 @@ export function EngineTimingTable(props: { facts: Facts }) {
   const { catalog, engineTiming } = props.facts;
   const engines = [...new Set(catalog.flatMap((e) => e.engineCodes))].map((engine) => {
     const trucks = catalog.filter((e) => e.engineCodes.includes(engine));
-    return {
-      engine,
-      make: trucks[0]?.make ?? "",
-      codes: trucks.map((t) => t.chassisCode),
-      timing: engineTiming.find((t) => t.engine === engine) ?? null,
-    };
+    const timing = engineTiming.find((t) => t.engine === engine) ?? null;
+    // The engine's maker: the record's, else that of a truck that is not a rebadge.
+    const make = timing?.make ?? (trucks.find((t) => !t.rebadgeOf) ?? trucks[0])?.make ?? "";
+    return { engine, make, codes: trucks.map((t) => t.chassisCode), timing };
   });
   engines.sort((a, b) => a.make.localeCompare(b.make) || a.engine.localeCompare(b.engine));
   return (

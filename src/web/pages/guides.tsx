@@ -98,23 +98,26 @@ function RelatedListings(props: { items: readonly SearchItem[]; total: number; h
     <section aria-labelledby="guide-listings-h">
       <h2 id="guide-listings-h">Trucks for sale</h2>
       {props.items.length ? (
-        <ul class="results" style="grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))">
+        <ul class="cards" style="list-style:none;padding:0">
           {props.items.map((i) => (
-            <li class="card">
+            <li class="card" style="display:grid;grid-template-columns:6rem 1fr;gap:.7rem;align-items:center">
               {i.photo ? (
                 <img
                   src={`/photos/${i.photo}/thumb.jpg`}
                   alt=""
-                  width={200}
-                  height={150}
-                  loading="lazy"
-                  style="width:100%;height:auto"
+                  width={96}
+                  height={72}
+                  style="width:6rem;height:auto;border-radius:.3rem"
                 />
-              ) : null}
-              <a href={`/trucks/${i.id}`}>{i.title}</a>
-              <br />
-              <strong>{priceLabel(i)}</strong>
-              {i.isDemo ? <span class="muted"> (demo)</span> : null}
+              ) : (
+                <span class="nophoto" />
+              )}
+              <span>
+                <a href={`/trucks/${i.id}`}>{i.title}</a>
+                <br />
+                <strong>{priceLabel(i)}</strong>
+                {i.isDemo ? <span class="muted"> (demo)</span> : null}
+              </span>
             </li>
           ))}
         </ul>
