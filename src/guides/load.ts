@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
+import { GuideError } from "./errors.js";
 import { type GuideSource, guideFrontMatterSchema, SLUG } from "./schema.js";
 
 export const DEFAULT_GUIDES_DIR = join(
@@ -15,9 +16,7 @@ export const DEFAULT_GUIDES_DIR = join(
   "guides",
 );
 
-export class GuideError extends Error {
-  override name = "GuideError";
-}
+export { GuideError };
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 

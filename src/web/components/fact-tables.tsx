@@ -63,7 +63,7 @@ export function KeiSizeLimitsTable(props: { importRules: ImportRules }) {
         {cap?.maxPowerPs
           ? ` Power: ${cap.maxPowerPs} PS (${cap.maxPowerKw} kW) by a voluntary industry agreement, not by law${cap.description?.includes("start date not verified") ? "; when it began is not verified" : ""}.`
           : ""}{" "}
-        {typeof r.keiRegulationsUse === "string" ? r.keiRegulationsUse : ""} Reviewed {r.meta.reviewedOn}.
+        Reviewed {r.meta.reviewedOn}.
       </figcaption>
       <Sources sources={sources} />
     </figure>
