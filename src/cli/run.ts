@@ -1,6 +1,7 @@
 // Picks the command, runs it, and turns user errors into one line on stderr (plus the JSON error
 // document on stdout under --json) and exit code 1. Kept apart from main.ts so tests can call it.
 import { FactsError } from "../facts/load.js";
+import { GuideError } from "../guides/errors.js";
 import { AppError } from "../services/app-error.js";
 import type { CommandEntry, Io } from "./command.js";
 
@@ -84,6 +85,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof FactsError) {
       io.err(`keiyard: the fact data is invalid: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof GuideError) {
+      io.err(`keiyard: a guide is invalid: ${e.message}`);
       return 2;
     }
     throw e;

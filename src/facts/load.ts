@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import {
   catalogSchema,
+  engineTimingSchema,
   type Facts,
   fxDefaultSchema,
   haulLoadsSchema,
@@ -102,6 +103,17 @@ export function checkConsistency(facts: Facts): void {
       throw new FactsError(`state-fees.json: record ${i} (${f.code}), field code: not in state-rules.json`);
   }
   checkHaulLoads(facts);
+  assertUnique(
+    "engine-timing.json",
+    facts.engineTiming.map((t) => t.engine),
+    "engine",
+  );
+  const engines = new Set(facts.catalog.flatMap((e) => e.engineCodes));
+  for (const [i, t] of facts.engineTiming.entries())
+    if (!engines.has(t.engine))
+      throw new FactsError(
+        `engine-timing.json: record ${i} (${t.engine}), field engine: not in kei-catalog.json`,
+      );
   const known = new Set(Object.keys(facts.importRules.sources));
   const missing = collectSourceIds(facts.importRules).filter((id) => !known.has(id));
   if (missing.length > 0)
@@ -168,6 +180,8 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
     importRules: parseFactFile("import-rules.json", importRulesSchema, readJson(dir, "import-rules.json")),
     stateRules: parseFactFile("state-rules.json", stateRulesSchema, readJson(dir, "state-rules.json")),
     stateFees: parseFactFile("state-fees.json", stateFeesSchema, readJson(dir, "state-fees.json")),
+    engineTiming: parseFactFile("engine-timing.json", engineTimingSchema, readJson(dir, "engine-timing.json"))
+      .engines,
     fxDefault: existsSync(join(dir, "fx-default.json"))
       ? parseFactFile("fx-default.json", fxDefaultSchema, readJson(dir, "fx-default.json"))
       : null,

@@ -290,6 +290,22 @@ export const haulLoadSchema = z.discriminatedUnion("kind", [
 export const haulLoadsSchema = z.array(haulLoadSchema);
 export type HaulLoad = z.infer<typeof haulLoadSchema>;
 export type WeightRange = z.infer<typeof weightRange>;
+// ---- engine-timing.json -----------------------------------------------------------------------
+/** How an engine drives its camshaft; null camDrive: not found in a source (the site says so). */
+export const engineTimingSchema = z.object({
+  meta: z.looseObject({ schemaVersion: z.literal(1), reviewedOn: isoDay }),
+  engines: z.array(
+    z.object({
+      engine: z.string().regex(/^[A-Z0-9]+$/, "expected an engine code as in kei-catalog.json"),
+      make: z.string().min(1),
+      camDrive: z.enum(["belt", "chain"]).nullable(),
+      note: z.string().nullable(),
+      sources: z.array(linkSourceSchema),
+      confidence,
+    }),
+  ),
+});
+export type EngineTiming = z.infer<typeof engineTimingSchema>["engines"][number];
 
 // ---- fx-default.json (optional) ----------------------------------------------------------------
 /** A dated default exchange rate for estimates; the user can always give their own. */
@@ -319,6 +335,8 @@ export interface Facts {
   importRules: ImportRules;
   stateRules: readonly StateRule[];
   stateFees: readonly StateFees[];
+  /** Timing belt or chain, by engine code (a buying check). */
+  engineTiming: readonly EngineTiming[];
   /** Null when the project ships no dated default rate: then the user must give one. */
   fxDefault: FxDefault | null;
   /** Weights of common loads (firewood, hay, bulk, sheets) and bed side heights, for the haul planner. */

@@ -22,6 +22,7 @@ import { alertWebRoutes } from "./web/alerts.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { catalogWebRoutes } from "./web/catalog.routes.js";
 import { costWebRoutes } from "./web/cost.routes.js";
+import { guideWebRoutes } from "./web/guides.routes.js";
 import { haulWebRoutes } from "./web/haul.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
@@ -29,6 +30,7 @@ import { viewerOf } from "./web/render.js";
 import { reputationWebRoutes } from "./web/reputation.routes.js";
 import { savedWebRoutes } from "./web/saved.routes.js";
 import { searchWebRoutes } from "./web/search.routes.js";
+import { shareWebRoutes } from "./web/share.routes.js";
 
 export type { AppDeps } from "./context.js";
 
@@ -135,6 +137,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", haulWebRoutes(deps));
   app.route("/", catalogWebRoutes(deps));
   app.route("/", costWebRoutes(deps));
+  app.route("/", guideWebRoutes(deps));
   if (deps.market) {
     app.route("/", authRoutes(deps, deps.market));
     app.route("/", listingWebRoutes(deps, deps.market));
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps) {
     app.route("/", reputationWebRoutes(deps, deps.market));
     app.route("/", savedWebRoutes(deps, deps.market));
     app.route("/", alertWebRoutes(deps, deps.market));
+    app.route("/", shareWebRoutes(deps, deps.market));
   }
   return app;
 }

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { type ShareMeta, ShareTags } from "./components/share.js";
 
 // A small inline stylesheet: one request per page, no JavaScript needed.
 const css = `
@@ -34,6 +35,7 @@ dl.cards dd{margin:.2rem 0 0;font-size:1.15rem;font-weight:600}dl.cards dt{color
 blockquote.reply{margin:.5rem 0 .5rem 1rem;padding-left:.8rem;border-left:3px solid var(--line)}textarea{font:inherit;width:100%;padding:.4rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 .scroll{overflow-x:auto}svg.timeline,svg.chart{display:block;width:100%;height:auto}.figure{margin:1rem 0}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .2em;vertical-align:-.1em;border:1px solid #5a6470}.inline-list{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:0}.specs{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.4rem 0}.specs dt{font-weight:600}.specs dd{margin:0}.caveats{background:#fff4d6;border:1px solid #ebcd77;border-radius:.3rem;padding:.5rem .5rem .5rem 1.6rem}table.compare td,table.compare th{min-width:9rem}nav.crumbs a{margin-right:0}.card h3{margin-top:0}th.gen{background:#f4f2ec;font-weight:600}.chart-pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:0 1.5rem}
+.prose{max-width:42rem}.toc{border-left:3px solid var(--line);padding-left:.8rem}.fact-table{margin:1rem 0}.fact-table table{font-size:.9rem}
 `;
 
 export interface Viewer {
@@ -63,7 +65,21 @@ function StatePicker(props: { viewer: Viewer }) {
   );
 }
 
-export function Layout(props: { title: string; description?: string; viewer?: Viewer; children: Child }) {
+/** An Atom feed a page offers (linked with rel="alternate"). */
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+export function Layout(props: {
+  title: string;
+  description?: string;
+  viewer?: Viewer;
+  /** Open Graph / Twitter-card metadata for pages people share. */
+  share?: ShareMeta;
+  feeds?: readonly FeedLink[];
+  children: Child;
+}) {
   const v = props.viewer;
   return (
     <html lang="en">
@@ -72,6 +88,10 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === "keiyard" ? "keiyard" : `${props.title} · keiyard`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.share ? <ShareTags share={props.share} /> : null}
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
         {/* raw: JSX would escape the quotes around "Segoe UI" and so drop the whole font rule. */}
         <style>{raw(css)}</style>
       </head>
@@ -85,6 +105,7 @@ export function Layout(props: { title: string; description?: string; viewer?: Vi
             {v ? <a href="/sell">Sell</a> : null}
             <a href="/import">Import check</a>
             <a href="/states">States</a>
+            <a href="/guides">Guides</a>
             <a href="/api/docs">API</a>
             {v?.user ? <a href="/saved">Saved</a> : null}
             {v?.user ? <a href="/alerts">Alerts</a> : null}

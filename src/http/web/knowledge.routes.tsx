@@ -17,6 +17,7 @@ import {
 } from "../../services/inputs.schema.js";
 import { legalityFor, legalityForAll } from "../../services/legality.js";
 import { stateMapSvg } from "../../web/charts/state-map.js";
+import { absoluteUrl, shareDescription } from "../../web/components/share.js";
 import { ImportPage } from "../../web/pages/import.js";
 import { StatePage, StatesPage } from "../../web/pages/states.js";
 import type { AppDeps, AppEnv } from "../context.js";
@@ -31,18 +32,34 @@ export function knowledgeWebRoutes(deps: AppDeps) {
     const on = onDate(c.req.query("on"));
     const states = legalityForAll(deps.facts, on);
     const map = legalityMap(states);
+    const share = {
+      url: absoluteUrl(new URL(c.req.url).origin, "/states"),
+      title: "Where can I drive a kei truck? All 50 states and DC",
+      description:
+        "Street legality of Japanese kei trucks in every state and DC, with road limits, sources and review dates.",
+    };
     return html(
       c,
-      <StatesPage viewer={viewer(c)} states={states} on={on} map={map} mapSvg={stateMapSvg(map)} />,
+      <StatesPage
+        viewer={viewer(c)}
+        states={states}
+        on={on}
+        map={map}
+        mapSvg={stateMapSvg(map)}
+        share={share}
+      />,
     );
   });
 
   app.get("/states/:code{[A-Za-z]{2}}", (c) => {
     const code = parseInput(stateCodeString, c.req.param("code"));
-    return html(
-      c,
-      <StatePage viewer={viewer(c)} state={legalityFor(deps.facts, code, onDate(c.req.query("on")))} />,
-    );
+    const state = legalityFor(deps.facts, code, onDate(c.req.query("on")));
+    const share = {
+      url: absoluteUrl(new URL(c.req.url).origin, `/states/${state.code}`),
+      title: `Kei trucks in ${state.name}: ${state.statusLabel}`,
+      description: `${shareDescription(state.summary, 180)} Not legal advice.`,
+    };
+    return html(c, <StatePage viewer={viewer(c)} state={state} share={share} />);
   });
 
   const MONTHS = 24;

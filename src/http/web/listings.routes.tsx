@@ -14,6 +14,7 @@ import { listingMarket } from "../../services/listing-market.js";
 import { getListingView } from "../../services/listing-view.js";
 import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
 import { addListingPhotos } from "../../services/photos.js";
+import { listingShareMeta } from "../../web/cards/listing-card.js";
 import { DashboardPage } from "../../web/pages/dashboard.js";
 import { ListingPage } from "../../web/pages/listing.js";
 import { SellPage } from "../../web/pages/sell.js";
@@ -191,6 +192,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         market={marketView}
         watched={watched}
         user={user ? { id: user.id, role: user.role } : null}
+        share={listingShareMeta(view, new URL(c.req.url).origin, market.jpyPerUsd)}
       />,
     );
   });

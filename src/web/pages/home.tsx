@@ -144,6 +144,12 @@ export function HomePage(props: {
         <a href="/haul">What can a kei truck haul?</a> Firewood, hay, gravel or plywood against the 350 kg
         payload and the bed, in trips, with the sources of every weight.
       </p>
+      <h2>Guides</h2>
+      <p>
+        New to kei trucks? Start with <a href="/guides/what-is-a-kei-truck">What is a kei truck?</a>, then{" "}
+        <a href="/guides/the-25-year-rule">the 25-year rule</a> and{" "}
+        <a href="/guides/buying-checklist">the buying checklist</a>, or see <a href="/guides">all guides</a>.
+      </p>
       <h2>For developers</h2>
       <p>
         The same answers as JSON under <code>/api/v1</code>: see the <a href="/api/docs">API reference</a> and

@@ -9,6 +9,7 @@ import {
   SellerLine,
   SoldToForm,
 } from "../components/listing-market.js";
+import type { ShareMeta } from "../components/share.js";
 import { Sources } from "../components/sources.js";
 import { MarketBadges, WatchButton } from "../components/watch.js";
 import { Layout, type Viewer } from "../layout.js";
@@ -107,6 +108,7 @@ export function ListingPage(props: {
   watched: boolean;
   /** The signed-in viewer, for the review actions. */
   user: { id: number; role: string } | null;
+  share?: ShareMeta;
 }) {
   const { listing: l, seller, photos } = props.view;
   const price =
@@ -115,7 +117,7 @@ export function ListingPage(props: {
       : `${yen(l.priceJpy ?? 0)} (≈ ${usd(Math.round((l.priceJpy ?? 0) / props.jpyPerUsd))} at ${props.jpyPerUsd} ¥/$)`;
   const first = photos.slice(0, 12);
   return (
-    <Layout title={l.title} viewer={props.viewer} description={`${l.title}: ${price}`}>
+    <Layout title={l.title} viewer={props.viewer} description={`${l.title}: ${price}`} share={props.share}>
       {l.isDemo ? <p class="badge warn">Demo listing — not a real truck for sale</p> : null}
       <h1>{l.title}</h1>
       <p>

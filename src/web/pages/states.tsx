@@ -2,6 +2,7 @@ import type { LegalityMap } from "../../domain/legality/map-data.js";
 import { STATUS_LABELS } from "../../domain/legality/street-legality.js";
 import type { LegalityView } from "../../present/legality.present.js";
 import { STATUS_CLASS } from "../components/format.js";
+import type { ShareMeta } from "../components/share.js";
 import { StateMap } from "../components/state-map.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -12,11 +13,12 @@ export function StatesPage(props: {
   on: string;
   map: LegalityMap;
   mapSvg: string;
+  share?: ShareMeta;
 }) {
   const counts = new Map<string, number>();
   for (const s of props.states) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
   return (
-    <Layout title="Where can I drive a kei truck?" viewer={props.viewer}>
+    <Layout title="Where can I drive a kei truck?" viewer={props.viewer} share={props.share}>
       <h1>Street legality by state</h1>
       <p>
         On {props.on}:{" "}
@@ -61,13 +63,14 @@ export function StatesPage(props: {
   );
 }
 
-export function StatePage(props: { viewer?: Viewer; state: LegalityView }) {
+export function StatePage(props: { viewer?: Viewer; state: LegalityView; share?: ShareMeta }) {
   const s = props.state;
   return (
     <Layout
       title={`Kei trucks in ${s.name}`}
       viewer={props.viewer}
       description={`${s.name}: ${s.statusLabel}`}
+      share={props.share}
     >
       <p>
         <a href="/states">All states</a>

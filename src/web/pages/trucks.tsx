@@ -1,5 +1,6 @@
 import { BED_TYPE_LABELS, type BedType } from "../../domain/listings/types.js";
 import type { SearchResult } from "../../services/search.js";
+import { trucksFeedHref } from "../components/feeds.js";
 import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
 import { MarketBadges, WatchButton } from "../components/watch.js";
 import { Layout, type Viewer } from "../layout.js";
@@ -259,7 +260,11 @@ export function TrucksPage(props: {
   const back = withParam(query, "page", r.page > 1 ? String(r.page) : null);
   const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
   return (
-    <Layout title="Kei trucks for sale" viewer={props.viewer}>
+    <Layout
+      title="Kei trucks for sale"
+      viewer={props.viewer}
+      feeds={[{ title: "New trucks matching this search", href: trucksFeedHref(query) }]}
+    >
       <h1>Kei trucks for sale</h1>
       <search>
         <form method="get" action="/trucks" class="search" data-island="search">
@@ -329,6 +334,9 @@ export function TrucksPage(props: {
         {r.page < pages ? <a href={withParam(query, "page", String(r.page + 1))}>Next →</a> : null}
       </nav>
       <p class="muted">{r.deliveredNote}</p>
+      <p>
+        <a href={trucksFeedHref(query)}>New trucks matching this search (Atom feed)</a>
+      </p>
       <script src="/static/search.js" defer />
     </Layout>
   );
