@@ -9,6 +9,7 @@ import {
   type Facts,
   fxDefaultSchema,
   importRulesSchema,
+  modelNamesSchema,
   stateFeesSchema,
   stateRulesSchema,
 } from "./schemas.js";
@@ -100,6 +101,13 @@ export function checkConsistency(facts: Facts): void {
     if (!ruleCodes.has(f.code))
       throw new FactsError(`state-fees.json: record ${i} (${f.code}), field code: not in state-rules.json`);
   }
+  const families = new Set(facts.catalog.map((e) => `${e.make}|${e.model}`));
+  for (const [i, f] of facts.modelNames.families.entries()) {
+    if (!families.has(`${f.make}|${f.model}`))
+      throw new FactsError(
+        `model-names.json: record ${i} (${f.make} ${f.model}), field model: no such make and model in kei-catalog.json`,
+      );
+  }
   const known = new Set(Object.keys(facts.importRules.sources));
   const missing = collectSourceIds(facts.importRules).filter((id) => !known.has(id));
   if (missing.length > 0)
@@ -140,6 +148,7 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
     fxDefault: existsSync(join(dir, "fx-default.json"))
       ? parseFactFile("fx-default.json", fxDefaultSchema, readJson(dir, "fx-default.json"))
       : null,
+    modelNames: parseFactFile("model-names.json", modelNamesSchema, readJson(dir, "model-names.json")),
   };
   checkConsistency(facts);
   return deepFreeze(facts);

@@ -1,0 +1,255 @@
+// `keiyard lots <file.csv> --to XX --arrival YYYY-MM-DD`: evaluates a file of auction lots as it streams
+// (bounded memory for any size) and writes one result per row, in order: a table on stdout, or a CSV /
+// JSON file with --out, then a summary. A progress bar shows on a terminal, never in a pipe. Bad rows
+// are reported in place; only a bad invocation or a file that cannot be read as lots exits 1.
+import { once } from "node:events";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { Writable } from "node:stream";
+import { type Config, ConfigError, getConfig } from "../../config/env.js";
+import { openDatabaseFromConfig } from "../../db/client.js";
+import { csvRow } from "../../domain/lots/csv.js";
+import type { LotResult } from "../../domain/lots/types.js";
+import type { DealModel } from "../../domain/pricing/types.js";
+import type { IsoDate } from "../../domain/units/dates.js";
+import { getFacts } from "../../facts/load.js";
+import {
+  LOT_CSV_COLUMNS,
+  lotCsvFields,
+  lotTableHeader,
+  lotTableRow,
+  presentLot,
+} from "../../present/lots.present.js";
+import type { LotPricingInfo, LotRunInfo } from "../../present/lots-summary.present.js";
+import { formatLotSummary, presentLotSummary } from "../../present/lots-summary.present.js";
+import { AppError } from "../../services/app-error.js";
+import { fitUsDealModel } from "../../services/deals.js";
+import { parseInput } from "../../services/inputs.schema.js";
+import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
+import { lotsInputSchema } from "../../services/lots.schema.js";
+import { type Command, parseFlags } from "../command.js";
+import { createProgressBar } from "../progress.js";
+
+const FLAGS = {
+  to: "to",
+  arrival: "arrival",
+  fx: "fx",
+  "price-unit": "priceUnit",
+  "japan-fees-jpy": "japanFeesJpy",
+  "freight-usd": "freightUsd",
+  "insurance-jpy": "insuranceJpy",
+  "broker-usd": "brokerUsd",
+  "port-usd": "portUsd",
+  "delivery-usd": "deliveryUsd",
+  "isf-bond-usd": "isfBondUsd",
+} as const;
+
+const USAGE = [
+  "keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD [--fx JPY-per-USD] [--out results.csv|results.json]",
+  "             [--price-unit 1|1000] [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N]",
+  "             [--broker-usd N] [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--json]",
+  "",
+  "Reads an auction-lot CSV (columns and accepted headers: docs/auction-lots.md) and, for each lot: the",
+  "truck, import eligibility on the arrival date, landed cost delivered and registered in the state, the",
+  "fair US price and the margin. The fair price comes from the marketplace database's deal model when",
+  "there is one, else from the fact data's typical range (marked *).",
+].join("\n");
+
+type Format = "table" | "csv" | "json";
+
+/** Writes text to a stream, waiting when its buffer is full, so output never piles up in memory. */
+function createWriter(stream: Writable) {
+  let failed: Error | null = null;
+  stream.on("error", (e) => {
+    failed = e;
+  });
+  return async (text: string) => {
+    if (failed) throw failed;
+    if (!stream.write(text)) await once(stream, "drain");
+  };
+}
+
+function loadConfig(): Config {
+  try {
+    return getConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new AppError("invalid_input", e.message);
+    throw e;
+  }
+}
+
+/** The US deal model from the configured database, or why there is none; never fails the run. */
+async function loadPricing(config: Config): Promise<{ model: DealModel | null; info: LotPricingInfo }> {
+  if (!config.DATABASE_URL && !existsSync(config.KEIYARD_DATA_DIR))
+    return {
+      model: null,
+      info: { kind: "none", reason: "no marketplace database yet: keiyard serve creates one" },
+    };
+  let database: Awaited<ReturnType<typeof openDatabaseFromConfig>>;
+  try {
+    database = await openDatabaseFromConfig(config);
+  } catch (e) {
+    return { model: null, info: { kind: "none", reason: (e as Error).message } };
+  }
+  try {
+    const fit = await fitUsDealModel(database.db);
+    if (!fit.model)
+      return {
+        model: null,
+        info: { kind: "none", reason: "the marketplace has no US listings with prices" },
+      };
+    return {
+      model: fit.model,
+      info: { kind: "model", listings: fit.listings, demoListings: fit.demoListings },
+    };
+  } catch (e) {
+    return {
+      model: null,
+      info: { kind: "none", reason: `the marketplace database cannot be read: ${(e as Error).message}` },
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+async function openInput(file: string) {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new AppError("invalid_input", `${file} is not a file`);
+    return s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError(
+      "invalid_input",
+      code === "ENOENT" ? `${file}: no such file` : `${file}: cannot read it (${code})`,
+    );
+  }
+}
+
+export const lotsCommand: Command = {
+  name: "lots",
+  summary:
+    "Evaluate a CSV of Japanese auction lots: eligibility on arrival, landed cost, fair US price, margin",
+  usage: USAGE,
+  async run(argv, io) {
+    const options = Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: "string" as const }]));
+    const { values, positionals } = parseFlags(argv, { ...options, out: { type: "string" } });
+    const flags = values as Record<string, string | boolean | undefined>;
+    if (positionals.length !== 1)
+      throw new AppError(
+        "invalid_input",
+        positionals.length === 0
+          ? "give the lots file: keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD"
+          : "give one lots file",
+      );
+    const file = positionals[0]!;
+    const query: Record<string, unknown> = {};
+    for (const [flag, key] of Object.entries(FLAGS)) if (flags[flag] !== undefined) query[key] = flags[flag];
+    for (const required of ["to", "arrival"] as const)
+      if (query[required] === undefined)
+        throw new AppError("invalid_input", `--${required} is required (keiyard lots --help)`, required);
+    const q = parseInput(lotsInputSchema, query);
+    const facts = getFacts();
+    const stateFees = facts.stateFees.find((s) => s.code === q.to);
+    if (!stateFees) throw new AppError("unknown_state", `--to: "${q.to}" is not a US state or DC code`, "to");
+    const out = typeof values.out === "string" ? values.out : null;
+    const format: Format = out === null ? (values.json ? "json" : "table") : outFormat(out);
+    const json = values.json === true;
+    const totalBytes = await openInput(file);
+    const config = loadConfig();
+    const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
+    const pricing = await loadPricing(config);
+
+    const started = performance.now();
+    const progress = createProgressBar(process.stderr);
+    let sink: Writable | null = null;
+    let write: ((text: string) => Promise<void>) | null = null;
+    let first = true;
+    const events = evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+      facts,
+      arrival: q.arrival as IsoDate,
+      state: q.to,
+      jpyPerUsd,
+      costs: lotCostsFrom(q),
+      dealModel: pricing.model,
+      priceUnit: Number(q.priceUnit),
+      totalBytes,
+    });
+    const info = (): LotRunInfo => ({
+      file,
+      arrival: q.arrival,
+      state: { code: stateFees.code, name: stateFees.name },
+      fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
+      priceUnit: Number(q.priceUnit),
+      pricing: pricing.info,
+      retail: facts.importRules.usRetailPrices,
+      sampleCost: null,
+      out,
+      elapsedMs: performance.now() - started,
+      disclaimer: facts.importRules.meta.disclaimer,
+    });
+    try {
+      for await (const event of events) {
+        if (event.kind === "header") {
+          // The output opens only once the file proved readable, so a bad file leaves no empty output.
+          sink = out === null ? process.stdout : createWriteStream(out);
+          write = createWriter(sink);
+          if (format === "csv") await write(`${csvRow(LOT_CSV_COLUMNS)}\n`);
+          if (format === "table") await write(`${lotTableHeader(q.arrival)}\n`);
+          if (format === "json")
+            await write(
+              `{"arrival":${JSON.stringify(q.arrival)},"state":${JSON.stringify(q.to)},"results":[`,
+            );
+        } else if (event.kind === "results") {
+          await write!(render(event.results, format, first));
+          first = false;
+          progress.update(event.progress);
+        } else {
+          progress.done();
+          const run = { ...info(), sampleCost: event.sampleCost };
+          const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
+          if (format === "json") await write!(`\n],"summary":${summaryJson}}\n`);
+          if (sink && sink !== process.stdout) {
+            sink.end();
+            await once(sink, "finish");
+          }
+          if (out !== null && json) io.out(summaryJson);
+          else if (!json) io.out(`\n${formatLotSummary(event.summary, run)}`);
+        }
+      }
+    } catch (e) {
+      progress.done();
+      if (sink && sink !== process.stdout) sink.destroy();
+      const err = e as NodeJS.ErrnoException;
+      if (!(e instanceof AppError) && err.code && out !== null && err.syscall === "open" && err.path === out)
+        throw new AppError("invalid_input", `--out ${out}: cannot write it (${err.code})`);
+      if (!(e instanceof AppError) && err.code && err.syscall)
+        throw new AppError(
+          "invalid_input",
+          `${file}: ${err.code === "EISDIR" ? "is a folder" : `read failed (${err.code})`}`,
+        );
+      throw e;
+    }
+    return 0;
+  },
+};
+
+function outFormat(out: string): Format {
+  const ext = extname(out).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".json") return "json";
+  throw new AppError("invalid_input", `--out ${out}: give a file ending in .csv or .json`, "out");
+}
+
+function render(results: readonly LotResult[], format: Format, first: boolean): string {
+  let text = "";
+  if (format === "csv") for (const r of results) text += `${csvRow(lotCsvFields(r))}\n`;
+  else if (format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
+  else
+    results.forEach((r, i) => {
+      text += `${first && i === 0 ? "\n" : ",\n"}${JSON.stringify(presentLot(r))}`;
+    });
+  return text;
+}

@@ -1,0 +1,88 @@
+// One file of lots, record by record: the header row picks the columns, every later row becomes one
+// result (in file order, blank rows skipped), and the summary builds up as it goes. Pure and
+// synchronous, so any face can drive it: the CLI from a file stream, a web upload from a request body.
+import { type HeaderMap, mapHeader } from "./columns.js";
+import type { CsvRecord } from "./csv.js";
+import { createLotEvaluator, type LotContext } from "./evaluate.js";
+import { createRowReader } from "./read-row.js";
+import { createSummary, type LotSummary } from "./summary.js";
+import type { LotResult } from "./types.js";
+
+/** The file as a whole cannot be read as lots (no header, a required column missing). */
+export class LotFileError extends Error {
+  override name = "LotFileError";
+}
+
+export interface LotBatchOptions {
+  /** 1, or 1000 for lists in thousands of yen. */
+  priceUnit: number;
+}
+
+export interface LotBatch {
+  /** Null until the header row has been read. */
+  readonly header: HeaderMap | null;
+  /** The result for a record, or null for the header and blank rows. Throws LotFileError on a bad header. */
+  add(record: CsvRecord): LotResult | null;
+  summary(): LotSummary;
+  /** What landed cost includes and leaves out in this run (from its first computed answer). */
+  sampleCost: ReturnType<typeof createLotEvaluator>["sampleCost"];
+}
+
+function isBlankRecord(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== "") return false;
+  return true;
+}
+
+export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBatch {
+  const evaluator = createLotEvaluator(ctx);
+  const summary = createSummary();
+  let header: HeaderMap | null = null;
+  let readRow: ReturnType<typeof createRowReader> | null = null;
+
+  return {
+    get header() {
+      return header;
+    },
+    sampleCost: evaluator.sampleCost,
+    summary: () => summary.finish(),
+    add(record) {
+      if (isBlankRecord(record.fields)) return null;
+      if (!readRow) {
+        header = mapHeader(record.fields);
+        if (header.missing.length > 0)
+          throw new LotFileError(
+            `line ${record.line}: the header has no ${header.missing.join("; no ")} column (see docs/auction-lots.md for the accepted names)`,
+          );
+        readRow = createRowReader(header, options);
+        return null;
+      }
+      const read = readRow(record.fields, record.line, record.malformed);
+      const { lot } = read;
+      const result: LotResult =
+        read.errors.length > 0
+          ? {
+              line: record.line,
+              lotNo: lot.lotNo,
+              auction: lot.auction,
+              auctionDate: lot.auctionDate,
+              status: "error",
+              vehicle: null,
+              year: null,
+              firstReg: null,
+              mileageKm: null,
+              score: null,
+              eligibility: null,
+              price: null,
+              landedCents: null,
+              fair: null,
+              margin: null,
+              warnings: read.warnings,
+              errors: read.errors,
+              lot: null,
+            }
+          : evaluator.evaluate(lot, read.warnings);
+      summary.add(result, read.gradeReadAs);
+      return result;
+    },
+  };
+}
