@@ -1,6 +1,7 @@
 // The public shapes of a lot result: one CSV row, one JSON object (CLI --out, --json; a web upload
 // later), one line of the terminal table. Dollars are numbers with two decimals in JSON and CSV; the
 // table rounds to whole dollars for reading. Field and column names are public: rename nothing.
+import { csvField } from "../domain/lots/csv.js";
 import type { LotIssue, LotResult } from "../domain/lots/types.js";
 
 /** Cents as dollars with two decimals ("-1234.50"), without floating-point formatting. */
@@ -52,46 +53,43 @@ function issuesText(issues: readonly LotIssue[]): string {
   return out;
 }
 
-const s = (v: string | number | null | undefined) => (v == null ? "" : String(v));
+const num = (v: number | null | undefined) => (v == null ? "" : String(v));
+const txt = (v: string | null | undefined) => (v == null ? "" : csvField(v));
 
-/** The fields of one result row, in LOT_CSV_COLUMNS order. */
-export function lotCsvFields(r: LotResult): string[] {
-  const v = r.vehicle;
-  const e = r.eligibility;
+/**
+ * One result as a CSV line (without the line break), in LOT_CSV_COLUMNS order. Built by hand rather than
+ * through an array: it runs once per lot, a million times for a big file.
+ */
+export function lotCsvLine(r: LotResult): string {
   const f = r.fair;
   const m = r.margin;
-  return [
-    String(r.line),
-    r.lotNo,
-    s(r.auction),
-    s(r.auctionDate),
-    r.status,
-    s(v?.chassisCode),
-    s(v?.make),
-    s(v?.model),
-    s(v?.generation),
-    s(v?.from),
-    s(r.year),
-    s(r.firstReg),
-    s(r.mileageKm),
-    s(r.score),
-    s(e?.verdict),
-    s(e?.eligibleFrom),
-    s(e?.evidence),
-    s(r.price?.basis),
-    s(r.price?.jpy),
-    r.landedCents === null ? "" : dollars(r.landedCents),
-    s(f?.source),
-    f?.source === "model" ? dollars(f.fairCents) : "",
-    f && f.source !== "none" ? dollars(f.lowCents) : "",
-    f && f.source !== "none" ? dollars(f.highCents) : "",
-    f?.source === "model" ? String(f.comparables) : "",
-    m?.cents == null ? "" : dollars(m.cents),
-    m ? dollars(m.lowCents) : "",
-    m ? dollars(m.highCents) : "",
-    issuesText(r.warnings),
-    issuesText(r.errors),
-  ];
+  const hasRange = f !== null && f.source !== "none";
+  return `${r.line},${csvField(r.lotNo)},${txt(r.auction)},${r.auctionDate ?? ""},${r.status},${vehicleCells(r.vehicle)},${num(r.year)},${r.firstReg ?? ""},${num(r.mileageKm)},${r.score ?? ""},${eligibilityCells(r.eligibility)},${r.price?.basis ?? ""},${num(r.price?.jpy)},${r.landedCents === null ? "" : dollars(r.landedCents)},${f?.source ?? ""},${f?.source === "model" ? dollars(f.fairCents) : ""},${hasRange ? dollars(f.lowCents) : ""},${hasRange ? dollars(f.highCents) : ""},${f?.source === "model" ? f.comparables : ""},${m?.cents == null ? "" : dollars(m.cents)},${m ? dollars(m.lowCents) : ""},${m ? dollars(m.highCents) : ""},${r.warnings.length === 0 ? "" : csvField(issuesText(r.warnings))},${r.errors.length === 0 ? "" : csvField(issuesText(r.errors))}`;
+}
+
+// Vehicles and eligibility answers are shared objects (one per code, one per registration month), so
+// their cells are written once each and reused.
+const vehicleText = new WeakMap<object, string>();
+const eligibilityText = new WeakMap<object, string>();
+
+function vehicleCells(v: LotResult["vehicle"]): string {
+  if (!v) return ",,,,";
+  let t = vehicleText.get(v);
+  if (t === undefined) {
+    t = `${txt(v.chassisCode)},${csvField(v.make)},${csvField(v.model)},${txt(v.generation)},${v.from}`;
+    vehicleText.set(v, t);
+  }
+  return t;
+}
+
+function eligibilityCells(e: LotResult["eligibility"]): string {
+  if (!e) return ",,";
+  let t = eligibilityText.get(e);
+  if (t === undefined) {
+    t = `${e.verdict},${e.eligibleFrom ?? ""},${e.evidence}`;
+    eligibilityText.set(e, t);
+  }
+  return t;
 }
 
 /** One result as JSON: the same facts as the CSV row, nested, with warnings and errors as lists. */

@@ -32,6 +32,12 @@ export interface LotStreamOptions extends LotContext {
   totalBytes?: number | null;
 }
 
+/**
+ * Text is parsed in slices of this many characters (about a hundred lots): the results of one slice are
+ * handed on and dropped before the next, so they die young and the garbage collector barely notices.
+ */
+const SLICE_CHARS = 16 * 1024;
+
 /** How much of the file's start is checked for being UTF-8 before any result is given. */
 const ENCODING_PROBE_BYTES = 64 * 1024;
 
@@ -50,14 +56,24 @@ export async function* evaluateLotStream(
   let headerSent = false;
   let probed = 0;
 
+  // Set while the text being parsed (or a record left over from it) may hold U+FFFD.
+  let suspect = false;
+
+  /** Parses `text` a slice at a time, so each batch of results is small and short-lived. */
   function* take(text: string): Generator<LotEvent> {
-    let records: ReturnType<CsvParser["push"]>;
-    try {
-      records = parser.push(text);
-    } catch (e) {
-      throw toAppError(e);
+    const hasBadBytes = text.includes("\uFFFD");
+    suspect ||= hasBadBytes;
+    for (let at = 0; at < text.length; at += SLICE_CHARS) {
+      let records: ReturnType<CsvParser["push"]>;
+      try {
+        records = parser.push(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+      } catch (e) {
+        throw toAppError(e);
+      }
+      yield* run(records);
     }
-    yield* run(records);
+    // A record still unfinished carries the bad bytes over; a clean chunk after a finished one clears it.
+    if (!hasBadBytes) suspect = false;
   }
 
   function* run(records: ReturnType<CsvParser["push"]>): Generator<LotEvent> {
@@ -65,7 +81,7 @@ export async function* evaluateLotStream(
     for (const record of records) {
       let result: LotResult | null;
       try {
-        result = batch.add(record);
+        result = batch.add(record, suspect);
       } catch (e) {
         throw toAppError(e);
       }

@@ -16,7 +16,7 @@ import type { IsoDate } from "../../domain/units/dates.js";
 import { getFacts } from "../../facts/load.js";
 import {
   LOT_CSV_COLUMNS,
-  lotCsvFields,
+  lotCsvLine,
   lotTableHeader,
   lotTableRow,
   presentLot,
@@ -245,7 +245,7 @@ function outFormat(out: string): Format {
 
 function render(results: readonly LotResult[], format: Format, first: boolean): string {
   let text = "";
-  if (format === "csv") for (const r of results) text += `${csvRow(lotCsvFields(r))}\n`;
+  if (format === "csv") for (const r of results) text += `${lotCsvLine(r)}\n`;
   else if (format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
   else
     results.forEach((r, i) => {

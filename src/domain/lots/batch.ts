@@ -21,8 +21,11 @@ export interface LotBatchOptions {
 export interface LotBatch {
   /** Null until the header row has been read. */
   readonly header: HeaderMap | null;
-  /** The result for a record, or null for the header and blank rows. Throws LotFileError on a bad header. */
-  add(record: CsvRecord): LotResult | null;
+  /**
+   * The result for a record, or null for the header and blank rows. Throws LotFileError on a bad header.
+   * `checkText` false: the caller knows the record holds no U+FFFD (text that was not UTF-8).
+   */
+  add(record: CsvRecord, checkText?: boolean): LotResult | null;
   summary(): LotSummary;
   /** What landed cost includes and leaves out in this run (from its first computed answer). */
   sampleCost: ReturnType<typeof createLotEvaluator>["sampleCost"];
@@ -38,6 +41,7 @@ export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBa
   const summary = createSummary();
   let header: HeaderMap | null = null;
   let readRow: ReturnType<typeof createRowReader> | null = null;
+  const arrivalYear = Number(ctx.arrival.slice(0, 4));
 
   return {
     get header() {
@@ -45,7 +49,7 @@ export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBa
     },
     sampleCost: evaluator.sampleCost,
     summary: () => summary.finish(),
-    add(record) {
+    add(record, checkText = true) {
       if (isBlankRecord(record.fields)) return null;
       if (!readRow) {
         header = mapHeader(record.fields);
@@ -56,8 +60,15 @@ export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBa
         readRow = createRowReader(header, options);
         return null;
       }
-      const read = readRow(record.fields, record.line, record.malformed);
+      const read = readRow(record.fields, record.line, record.malformed, checkText);
       const { lot } = read;
+      // The engines date a truck from its year; one after the arrival is a typo, not a truck.
+      if (lot.year !== null && lot.year > arrivalYear)
+        read.errors.push({
+          line: record.line,
+          column: lot.firstReg ? "first_reg" : "year",
+          reason: `${lot.firstReg ?? lot.year} is after the arrival date ${ctx.arrival}`,
+        });
       const result: LotResult =
         read.errors.length > 0
           ? {

@@ -34,6 +34,11 @@ export const LOT_COLUMNS = [
 ] as const;
 export type LotColumn = (typeof LOT_COLUMNS)[number];
 
+/** Column -> its position in LOT_COLUMNS: a number that hot code can index an array with. */
+export const COLUMN_ID = Object.freeze(Object.fromEntries(LOT_COLUMNS.map((c, i) => [c, i]))) as Readonly<
+  Record<LotColumn, number>
+>;
+
 /**
  * Accepted spellings, folded by foldHeader. `grade` is its own column because it is ambiguous: on
  * Japanese lists グレード is the trim, on many English lists "Grade" is the auction score; each value is

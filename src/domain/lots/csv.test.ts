@@ -132,12 +132,12 @@ describe("CsvParser: examples", () => {
     const p = new CsvParser({ maxRecordChars: 100 });
     p.push("a,b\n");
     expect(() => {
-      for (let i = 0; i < 10; i++) p.push('"' + "x".repeat(30));
+      for (let i = 0; i < 10; i++) p.push(`"${"x".repeat(30)}`);
     }).toThrow(CsvError);
     const q = new CsvParser({ maxRecordChars: 100 });
     q.push("h\n");
     try {
-      for (let i = 0; i < 10; i++) q.push('"' + "x".repeat(30));
+      for (let i = 0; i < 10; i++) q.push(`"${"x".repeat(30)}`);
     } catch (e) {
       expect((e as CsvError).line).toBe(2);
     }

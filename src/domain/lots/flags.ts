@@ -23,24 +23,41 @@ const DAMAGE_TEXT: Record<string, string> = {
   XX: "a panel marked XX (replaced) on the sheet",
 };
 
-export function lotFlags(lot: Lot): string[] {
+const NONE: readonly string[] = [];
+
+/** Flags from the overall auction score. */
+export function scoreFlags(score: string | null): readonly string[] {
+  if (score === null) return NONE;
+  if (REPAIR_SCORE.test(score)) return [`score ${score}: repair history (修復歴)`];
+  if (score === "1") return ["score 1: flood or fire damage, or heavy modification"];
+  if (score === "***") return ["no score: damaged or not running, sold without a grade"];
+  return NONE;
+}
+
+/** Flags from the sheet's damage codes and the inspector's phrases in the notes. */
+export function notesFlags(notes: string): readonly string[] {
   const out: string[] = [];
-  const score = lot.score;
-  if (score !== null) {
-    if (REPAIR_SCORE.test(score)) out.push(`score ${score}: repair history (修復歴)`);
-    else if (score === "1") out.push("score 1: flood or fire damage, or heavy modification");
-    else if (score === "***") out.push("no score: damaged or not running, sold without a grade");
+  const seen = new Set<string>();
+  for (const m of notes.toUpperCase().matchAll(DAMAGE)) {
+    const code = m[1]!;
+    if (!seen.has(code)) out.push(DAMAGE_TEXT[code]!);
+    seen.add(code);
   }
-  if (lot.notes !== null) {
-    const seen = new Set<string>();
-    for (const m of lot.notes.toUpperCase().matchAll(DAMAGE)) {
-      const code = m[1]!;
-      if (!seen.has(code)) out.push(DAMAGE_TEXT[code]!);
-      seen.add(code);
-    }
-    for (const [re, text] of PHRASES) if (re.test(lot.notes)) out.push(text);
-  }
-  if (lot.mileageFlag === "unknown") out.push("mileage unknown");
-  if (lot.mileageFlag === "replaced") out.push("odometer replaced: true mileage unknown");
-  return out;
+  for (const [re, text] of PHRASES) if (re.test(notes)) out.push(text);
+  return out.length === 0 ? NONE : out;
+}
+
+const UNKNOWN_MILEAGE = ["mileage unknown"];
+const REPLACED_METER = ["odometer replaced: true mileage unknown"];
+
+export function mileageFlags(flag: Lot["mileageFlag"]): readonly string[] {
+  return flag === "unknown" ? UNKNOWN_MILEAGE : flag === "replaced" ? REPLACED_METER : NONE;
+}
+
+export function lotFlags(lot: Lot): string[] {
+  return [
+    ...scoreFlags(lot.score),
+    ...(lot.notes === null ? NONE : notesFlags(lot.notes)),
+    ...mileageFlags(lot.mileageFlag),
+  ];
 }

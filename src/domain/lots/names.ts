@@ -36,7 +36,9 @@ export function createNameIndex(names: ModelNames): NameIndex {
   const makes = new Map<string, string>();
   for (const m of names.makes) for (const n of m.names) makes.set(foldName(n), m.make);
   const makePrefixes = [...makes.keys()].sort((a, b) => b.length - a.length);
-  const cache = new Map<string, Family | null>();
+  // make cell -> model cell -> answer; two lookups, no key string built per row.
+  const cache = new Map<string, Map<string, Family | null>>();
+  let cached = 0;
 
   function lookup(folded: string): Family | null {
     for (const s of spellings) if (folded.startsWith(s.folded)) return s.family;
@@ -45,8 +47,12 @@ export function createNameIndex(names: ModelNames): NameIndex {
 
   return {
     family(model, make) {
-      const key = `${make ?? ""}\u0000${model}`;
-      const hit = cache.get(key);
+      let byModel = cache.get(make ?? "");
+      if (!byModel) {
+        byModel = new Map();
+        cache.set(make ?? "", byModel);
+      }
+      const hit = byModel.get(model);
       if (hit !== undefined) return hit;
       let folded = foldName(model);
       // "Suzuki Carry" / "スズキキャリイ": the make may lead the model cell.
@@ -56,8 +62,11 @@ export function createNameIndex(names: ModelNames): NameIndex {
       // A make cell that disagrees with the family leaves the name unknown rather than picking one.
       const givenMake = make ? makes.get(foldName(make)) : undefined;
       if (found && givenMake && givenMake !== found.make) found = null;
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, found);
+      if (++cached >= CACHE_LIMIT) {
+        cache.clear();
+        cached = 0;
+      }
+      byModel.set(model, found);
       return found;
     },
     make(make) {

@@ -2,7 +2,7 @@
 // without or could misread (a price that is not a number, a year that is not one): the row is reported,
 // not evaluated. A warning is a cell that is unreadable but optional, or readable but doubtful; the row is
 // evaluated without it. Every issue names its line and column.
-import type { HeaderMap, LotColumn } from "./columns.js";
+import { COLUMN_ID as C, type HeaderMap, LOT_COLUMNS } from "./columns.js";
 import type { Lot, LotIssue, ReadLot } from "./types.js";
 import {
   clean,
@@ -26,94 +26,171 @@ export interface RowOptions {
   priceUnit: number;
 }
 
-export type RowReader = (fields: readonly string[], line: number, malformed?: string | null) => ReadLot;
+/**
+ * `checkText`: look for U+FFFD (bytes that were not UTF-8) in the row's cells; the caller knows when
+ * none can be there (its decoded text had none), which saves a scan of every cell.
+ */
+export type RowReader = (
+  fields: readonly string[],
+  line: number,
+  malformed?: string | null,
+  checkText?: boolean,
+) => ReadLot;
 
 /** ¥100 million: far above any kei truck, so a larger number is a typo or a unit mix-up. */
 const MAX_PRICE_JPY = 100_000_000;
+const MEMO_LIMIT = 4096;
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/**
+ * A reader that remembers its answers: most columns repeat a few hundred distinct values over a
+ * million rows (years, months, scores, dates), so each is read once. Bounded: cleared when full.
+ */
+function memo<T>(read: (s: string) => Read<T>): (s: string) => Read<T> {
+  const seen = new Map<string, Read<T>>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      v = read(s);
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(s, v);
+    }
+    return v;
+  };
+}
 
-export function createRowReader(header: HeaderMap, options: RowOptions): RowReader {
-  const idx = header.index;
-  const has = (c: LotColumn) => idx[c] !== -1;
+/** Reads the rows of one file (one header); hot: called once per row, so it allocates little. */
+class Rows {
+  /** Field index of each column, by column id (-1 when the file lacks it). */
+  private readonly pos: Int32Array;
+  private fields: readonly string[] = [];
+  private line = 0;
+  private errors: LotIssue[] = [];
+  private warnings: LotIssue[] = [];
+  private readonly yearMonth = memo(readYearMonth);
+  private readonly date = memo(readDate);
+  private readonly score = memo(readScore);
+  private readonly letter = memo(readLetterGrade);
+  private readonly drive = memo(readDrive);
+  private readonly result = memo(readResult);
+  private readonly cc = memo(readCc);
+  // Prices and mileages are nearly all distinct: read directly (plain digits take a fast path).
+  private readonly mileage = readMileage;
+  private readonly yen: (s: string) => Read<number>;
 
-  return (fields, line, malformed = null) => {
+  constructor(
+    private readonly header: HeaderMap,
+    options: RowOptions,
+  ) {
+    this.pos = Int32Array.from(LOT_COLUMNS, (c) => header.index[c]);
+    const unit = options.priceUnit;
+    this.yen = (s) => readYen(s, unit);
+  }
+
+  private raw(c: number): string {
+    const i = this.pos[c]!;
+    return i === -1 ? "" : (this.fields[i] ?? "");
+  }
+
+  private cell(c: number): string | null {
+    if (this.pos[c] === -1) return null;
+    const v = clean(this.raw(c));
+    return v === "" ? null : v;
+  }
+
+  /** The value of an optional cell; an unreadable one is a warning and reads as blank. */
+  private optional<T>(c: number, read: (s: string) => Read<T>): T | null {
+    if (this.pos[c] === -1) return null;
+    const v = read(this.raw(c));
+    if (isBad(v)) {
+      this.warnings.push({ line: this.line, column: LOT_COLUMNS[c]!, reason: `${v.bad}; left out` });
+      return null;
+    }
+    return v;
+  }
+
+  /** The value of a cell the evaluation relies on; an unreadable one is an error. */
+  private required<T>(c: number, read: (s: string) => Read<T>): T | null {
+    if (this.pos[c] === -1) return null;
+    const v = read(this.raw(c));
+    if (isBad(v)) {
+      this.errors.push({ line: this.line, column: LOT_COLUMNS[c]!, reason: v.bad });
+      return null;
+    }
+    return v;
+  }
+
+  read(fields: readonly string[], line: number, malformed: string | null, checkText: boolean): ReadLot {
+    this.fields = fields;
+    this.line = line;
     const errors: LotIssue[] = [];
     const warnings: LotIssue[] = [];
-    const error = (column: string, reason: string) => errors.push({ line, column, reason });
-    const warn = (column: string, reason: string) => warnings.push({ line, column, reason });
-    const raw = (c: LotColumn): string => (idx[c] === -1 ? "" : (fields[idx[c]] ?? ""));
-    const text = (c: LotColumn): string | null => {
-      const v = clean(raw(c));
-      return v === "" ? null : v;
-    };
-    /** The value of an optional cell; an unreadable one is a warning and reads as blank. */
-    function optional<T>(c: LotColumn, read: (s: string) => Read<T>): T | null {
-      if (!has(c)) return null;
-      const v = read(raw(c));
-      if (isBad(v)) {
-        warn(c, `${v.bad}; left out`);
-        return null;
-      }
-      return v;
-    }
-    /** The value of a cell the evaluation relies on; an unreadable one is an error. */
-    function required<T>(c: LotColumn, read: (s: string) => Read<T>): T | null {
-      if (!has(c)) return null;
-      const v = read(raw(c));
-      if (isBad(v)) {
-        error(c, v.bad);
-        return null;
-      }
-      return v;
-    }
+    this.errors = errors;
+    this.warnings = warnings;
+    const width = this.header.width;
+    if (malformed)
+      errors.push({
+        line,
+        column: "row",
+        reason: `the quoting is broken (${malformed}): check the quotes on this line`,
+      });
+    if (fields.length > width)
+      errors.push({
+        line,
+        column: "row",
+        reason: `the row has ${fields.length} fields but the header has ${width} (an unquoted comma?)`,
+      });
+    else if (fields.length < width)
+      warnings.push({
+        line,
+        column: "row",
+        reason: `the row has ${fields.length} fields but the header has ${width}: the rest read as empty`,
+      });
+    if (checkText)
+      for (const f of fields)
+        if (f.includes("\uFFFD")) {
+          errors.push({
+            line,
+            column: "row",
+            reason: "the row is not valid UTF-8 text (was the file saved as Shift_JIS? save it as UTF-8)",
+          });
+          break;
+        }
 
-    if (malformed) error("row", `the quoting is broken (${malformed}): check the quotes on this line`);
-    if (fields.length > header.width)
-      error(
-        "row",
-        `the row has ${fields.length} fields but the header has ${header.width} (an unquoted comma?)`,
-      );
-    else if (fields.length < header.width)
-      warn(
-        "row",
-        `the row has ${fields.length} fields but the header has ${header.width}: the rest read as empty`,
-      );
-    for (const f of fields)
-      if (f.includes("\uFFFD")) {
-        error("row", "the row is not valid UTF-8 text (was the file saved as Shift_JIS? save it as UTF-8)");
-        break;
-      }
-
-    const lotNo = text("lot_no") ?? "";
-    if (lotNo === "" && has("lot_no")) warn("lot_no", "no lot number: the line number identifies the row");
-    const chassisCode = text("chassis_code");
-    const frameNo = text("frame_no");
-    const model = text("model");
+    const lotNo = this.cell(C.lot_no) ?? "";
+    if (lotNo === "" && this.pos[C.lot_no] !== -1)
+      warnings.push({ line, column: "lot_no", reason: "no lot number: the line number identifies the row" });
+    const chassisCode = this.cell(C.chassis_code);
+    const frameNo = this.cell(C.frame_no);
+    const model = this.cell(C.model);
     if (!chassisCode && !frameNo && !model)
-      error("chassis_code", "no chassis code, frame number or model name: the truck cannot be identified");
+      errors.push({
+        line,
+        column: "chassis_code",
+        reason: "no chassis code, frame number or model name: the truck cannot be identified",
+      });
 
     // The year cell: a year (or era year), or a month when the list gives one there.
-    const year = required("year", readYearMonth);
-    const reg = required("first_reg", readYearMonth);
+    const year = this.required(C.year, this.yearMonth);
+    const reg = this.required(C.first_reg, this.yearMonth);
     const { yearValue, firstReg } = combineYears(year, reg, line, warnings);
 
-    const mileage = optional("mileage_km", readMileage);
+    const mileage = this.optional(C.mileage_km, this.mileage);
     if (mileage?.flag === "low" && mileage.km !== null)
-      warn(
-        "mileage_km",
-        `${mileage.km} km is very low: if the list gives thousands of km, it means ${(mileage.km * 1000).toLocaleString("en-US")} km`,
-      );
+      warnings.push({
+        line,
+        column: "mileage_km",
+        reason: `${mileage.km} km is very low: if the list gives thousands of km, it means ${(mileage.km * 1000).toLocaleString("en-US")} km`,
+      });
 
-    let score = optional("score", readScore);
-    let trim = text("trim");
+    let score = this.optional(C.score, this.score);
+    let trim = this.cell(C.trim);
     let gradeReadAs: ReadLot["gradeReadAs"] = null;
-    const grade = text("grade");
+    const grade = this.cell(C.grade);
     if (grade !== null) {
       // research/auction-lots §5.1: "Grade" is the score on English lists, the trim on Japanese ones.
       if (looksLikeScore(grade)) {
         gradeReadAs = "score";
-        const s = readScore(grade);
+        const s = this.score(grade);
         if (score === null && !isBad(s)) score = s;
       } else {
         gradeReadAs = "trim";
@@ -121,35 +198,38 @@ export function createRowReader(header: HeaderMap, options: RowOptions): RowRead
       }
     }
 
-    let soldPriceJpy = required("sold_price_jpy", (s) => readYen(s, options.priceUnit));
+    let soldPriceJpy = this.required(C.sold_price_jpy, this.yen);
     let result = null;
-    const resultCell = text("result");
+    const resultCell = this.cell(C.result);
     if (resultCell !== null) {
       // Some lists put the hammer price under "Result".
-      const asPrice = readYen(resultCell, options.priceUnit);
+      const asPrice = this.yen(resultCell);
       if (typeof asPrice === "number") soldPriceJpy ??= asPrice;
-      else result = optional("result", readResult);
+      else result = this.optional(C.result, this.result);
     }
-    const startPriceJpy = required("start_price_jpy", (s) => readYen(s, options.priceUnit));
-    for (const [column, jpy] of [
-      ["start_price_jpy", startPriceJpy],
-      ["sold_price_jpy", soldPriceJpy],
-    ] as const)
-      if (jpy !== null && jpy > MAX_PRICE_JPY)
-        error(column, `¥${jpy.toLocaleString("en-US")} is not a plausible price for a kei truck`);
-    const priceErrors = errors.some((e) => e.column === "start_price_jpy" || e.column === "sold_price_jpy");
-    if (!priceErrors && !positive(startPriceJpy) && !positive(soldPriceJpy))
-      error(
-        has("start_price_jpy") ? "start_price_jpy" : "sold_price_jpy",
-        "no start or sold price above ¥0: landed cost and margin need one",
-      );
+    const startPriceJpy = this.required(C.start_price_jpy, this.yen);
+    const priceErrors = errors.length;
+    implausible(startPriceJpy, "start_price_jpy", line, errors);
+    implausible(soldPriceJpy, "sold_price_jpy", line, errors);
+    // (Unreadable prices are errors already; only a row whose prices all read as blank or zero is added.)
+    if (
+      errors.length === priceErrors &&
+      !hasPriceError(errors) &&
+      !positive(startPriceJpy) &&
+      !positive(soldPriceJpy)
+    )
+      errors.push({
+        line,
+        column: this.pos[C.start_price_jpy] !== -1 ? "start_price_jpy" : "sold_price_jpy",
+        reason: "no start or sold price above ¥0: landed cost and margin need one",
+      });
 
     const lot: Lot = {
       line,
       lotNo,
-      auction: text("auction"),
-      auctionDate: optional("auction_date", readDate),
-      make: text("make"),
+      auction: this.cell(C.auction),
+      auctionDate: this.optional(C.auction_date, this.date),
+      make: this.cell(C.make),
       model,
       chassisCode,
       frameNo,
@@ -158,20 +238,39 @@ export function createRowReader(header: HeaderMap, options: RowOptions): RowRead
       firstReg,
       mileageKm: mileage?.km ?? null,
       mileageFlag: mileage?.flag ?? null,
-      displacementCc: optional("displacement_cc", readCc),
-      transmission: text("transmission")?.toUpperCase() ?? null,
-      drive: optional("drive", readDrive),
-      color: text("color"),
+      displacementCc: this.optional(C.displacement_cc, this.cc),
+      transmission: this.cell(C.transmission)?.toUpperCase() ?? null,
+      drive: this.optional(C.drive, this.drive),
+      color: this.cell(C.color),
       score,
-      interior: optional("interior", readLetterGrade),
-      exterior: optional("exterior", readLetterGrade),
+      interior: this.optional(C.interior, this.letter),
+      exterior: this.optional(C.exterior, this.letter),
       startPriceJpy: positive(startPriceJpy) ? startPriceJpy : null,
       soldPriceJpy: positive(soldPriceJpy) ? soldPriceJpy : null,
       result,
-      notes: text("notes"),
+      notes: this.cell(C.notes),
     };
     return { lot, errors, warnings, gradeReadAs };
-  };
+  }
+}
+
+export function createRowReader(header: HeaderMap, options: RowOptions): RowReader {
+  const rows = new Rows(header, options);
+  return (fields, line, malformed = null, checkText = true) => rows.read(fields, line, malformed, checkText);
+}
+
+function implausible(jpy: number | null, column: string, line: number, errors: LotIssue[]): void {
+  if (jpy !== null && jpy > MAX_PRICE_JPY)
+    errors.push({
+      line,
+      column,
+      reason: `¥${jpy.toLocaleString("en-US")} is not a plausible price for a kei truck`,
+    });
+}
+
+function hasPriceError(errors: readonly LotIssue[]): boolean {
+  for (const e of errors) if (e.column === "start_price_jpy" || e.column === "sold_price_jpy") return true;
+  return false;
 }
 
 function positive(n: number | null): n is number {
@@ -185,8 +284,8 @@ function combineYears(
   line: number,
   warnings: LotIssue[],
 ): { yearValue: number | null; firstReg: string | null } {
-  const month = reg?.month != null ? reg : year?.month != null ? year : null;
-  const firstReg = month ? `${month.year}-${pad2(month.month!)}` : null;
+  // The text is made once per distinct cell (the readers are memoised), so rows share it.
+  const firstReg = reg?.text ?? year?.text ?? null;
   const yearValue = year?.year ?? reg?.year ?? null;
   if (year && reg && year.year !== reg.year)
     warnings.push({

@@ -98,6 +98,8 @@ export interface YearMonthValue {
   month: number | null;
   /** The cell used a Japanese era (H10, 平成10年, R1). */
   era: boolean;
+  /** "YYYY-MM" when the month is known, else null. */
+  text: string | null;
 }
 
 // research/auction-lots §4: Shōwa n = 1925 + n, Heisei n = 1988 + n, Reiwa n = 2018 + n; 元 is year 1.
@@ -137,7 +139,8 @@ function checked(
   if (year < 1950 || year > 2099) return bad(`not a plausible year: ${JSON.stringify(raw)}`);
   const month = monthText === undefined ? null : Number(monthText);
   if (month !== null && (month < 1 || month > 12)) return bad(`not a month: ${JSON.stringify(raw)}`);
-  return { year, month, era };
+  const text = month === null ? null : `${year}-${month < 10 ? "0" : ""}${month}`;
+  return { year, month, era, text };
 }
 
 const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
