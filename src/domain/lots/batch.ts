@@ -55,7 +55,7 @@ export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBa
         header = mapHeader(record.fields);
         if (header.missing.length > 0)
           throw new LotFileError(
-            `line ${record.line}: the header has no ${header.missing.join("; no ")} column (see docs/auction-lots.md for the accepted names)`,
+            `line ${record.line}: the header lacks ${header.missing.map((m) => `a ${m} column`).join(" and ")} (see docs/auction-lots.md for the accepted names)`,
           );
         readRow = createRowReader(header, options);
         return null;
