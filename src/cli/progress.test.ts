@@ -30,7 +30,8 @@ describe("progress bar", () => {
     bar.update({ bytes: 3, totalBytes: 4, rows: 30 });
     bar.done();
     expect(written).toHaveLength(3);
-    expect(written[0]).toMatch(/^\r\x1b\[K\[.*\]\s+25%/);
+    expect(written[0]!.startsWith("\r\x1b[K[")).toBe(true);
+    expect(written[0]).toMatch(/\]\s+25%/);
     expect(written[1]).toMatch(/30 lots/);
     expect(written[2]).toBe("\r\x1b[K");
   });

@@ -26,7 +26,10 @@ const options: LotStreamOptions = {
   priceUnit: 1,
 };
 
-async function collect(source: AsyncIterable<Uint8Array | string>, o: Partial<LotStreamOptions> = {}) {
+async function collect(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  o: Partial<LotStreamOptions> = {},
+) {
   const events: LotEvent[] = [];
   for await (const e of evaluateLotStream(source, { ...options, ...o })) events.push(e);
   const results = events.flatMap((e) => (e.kind === "results" ? e.results : []));
@@ -203,7 +206,7 @@ describe("evaluateLotStream", () => {
   it("adds the costs the user gives to every lot", async () => {
     const costs = lotCostsFrom({
       to: "TX",
-      arrival: "2027-01-15",
+      arrival: "2027-01-15" as IsoDate,
       priceUnit: "1",
       freightUsd: 1200,
       japanFeesJpy: 90000,

@@ -46,7 +46,7 @@ const ENCODING_PROBE_BYTES = 64 * 1024;
  * file that cannot be read as lots at all: not UTF-8 at its start, no usable header, a record too long.
  */
 export async function* evaluateLotStream(
-  source: AsyncIterable<Uint8Array | string>,
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: LotStreamOptions,
 ): AsyncGenerator<LotEvent> {
   const batch = createLotBatch(options, { priceUnit: options.priceUnit });
