@@ -26,7 +26,7 @@ describe("keiyard lots", () => {
     expect(r.stdout).toMatch(/\n +2 +40123 +DD51T Carry Truck +1998-04 +yes +268,000 sold/);
     expect(r.stdout).toMatch(/\n +25 +61212 .*ERROR sold_price_jpy: not an amount in yen: "abc"/);
     expect(r.stdout).toMatch(/29 lots in docs\/examples\/lots\.csv: 25 evaluated, 4 with errors/);
-    expect(r.stdout).toMatch(/Import on 2027-01-15: 22 importable, 2 not yet, 1 need evidence/);
+    expect(r.stdout).toMatch(/Import on 2027-01-15: 22 importable, 2 not yet, 1 awaiting evidence/);
     expect(r.stdout).toMatch(/no fair-price model \(no marketplace database yet/);
     expect(r.stdout).toMatch(/\* the fact data's typical US retail range for kei trucks, \$5,000-\$12,000/);
     expect(r.stdout).toMatch(/Not included, so margins are before them/);

@@ -89,7 +89,7 @@ export function formatLotSummary(s: LotSummary, info: LotRunInfo): string {
   if (info.priceUnit !== 1) out.push(`Prices read in units of ¥${n(info.priceUnit)}.`);
   out.push(
     "",
-    `Import on ${info.arrival}: ${n(s.verdicts.importable)} importable, ${n(s.verdicts.not_importable)} not yet, ${n(s.verdicts.needs_evidence)} need evidence (the build date on the plate).`,
+    `Import on ${info.arrival}: ${n(s.verdicts.importable)} importable, ${n(s.verdicts.not_importable)} not yet, ${n(s.verdicts.needs_evidence)} awaiting evidence (the build date on the plate).`,
     `Price used for landed cost: sold price for ${n(s.priceBasis.sold)}, start price for ${n(s.priceBasis.start)} (unsold or in negotiation: the hammer price will be higher).`,
     `Fair US price: ${pricingText(info)}; ${n(s.fairSource.model)} lots priced by it, ${n(s.fairSource.facts)} by the fact data's range (*), ${n(s.fairSource.none)} with no fair price.`,
   );

@@ -172,6 +172,14 @@ describe("rows and files the batch refuses", () => {
     expect(results[1]).toMatchObject({ line: 5, status: "ok" });
   });
 
+  it("names the columns it does not read, and headers given twice", () => {
+    const { summary } = run("lot,chassis,year,sold,Seller phone,Lot No\n1,HA4,1996,120000,555,9\n");
+    expect(summary.warnings).toEqual([
+      "Columns not read: Seller phone.",
+      "Columns named twice (the first one is read): Lot No.",
+    ]);
+  });
+
   it("warns once in the summary when every price looks like thousands of yen", () => {
     const { summary } = run("lot,chassis,year,sold\n1,HA4,1996,252\n2,HA4,1997,198\n");
     expect(summary.warnings.join()).toMatch(/--price-unit 1000/);

@@ -48,7 +48,14 @@ export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBa
       return header;
     },
     sampleCost: evaluator.sampleCost,
-    summary: () => summary.finish(),
+    summary() {
+      const s = summary.finish();
+      const notes: string[] = [];
+      if (header?.ignored.length) notes.push(`Columns not read: ${header.ignored.join(", ")}.`);
+      if (header?.duplicates.length)
+        notes.push(`Columns named twice (the first one is read): ${header.duplicates.join(", ")}.`);
+      return { ...s, warnings: [...notes, ...s.warnings] };
+    },
     add(record, checkText = true) {
       if (isBlankRecord(record.fields)) return null;
       if (!readRow) {
