@@ -163,10 +163,11 @@ export const lotsCommand: Command = {
     const pricing = await loadPricing(config);
 
     const started = performance.now();
-    const progress = createProgressBar(process.stderr);
-    let sink: Writable | null = null;
-    let write: ((text: string) => Promise<void>) | null = null;
-    let first = true;
+    // The table on a terminal shows its own progress; a bar beside it would tear its lines.
+    const progress = createProgressBar(
+      out === null && process.stdout.isTTY ? { isTTY: false, write() {} } : process.stderr,
+    );
+    const output = new LotOutput(out, format, q.arrival, q.to);
     const events = evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
       facts,
       arrival: q.arrival as IsoDate,
@@ -177,79 +178,101 @@ export const lotsCommand: Command = {
       priceUnit: Number(q.priceUnit),
       totalBytes,
     });
-    const info = (): LotRunInfo => ({
-      file,
-      arrival: q.arrival,
-      state: { code: stateFees.code, name: stateFees.name },
-      fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
-      priceUnit: Number(q.priceUnit),
-      pricing: pricing.info,
-      retail: facts.importRules.usRetailPrices,
-      sampleCost: null,
-      out,
-      elapsedMs: performance.now() - started,
-      disclaimer: facts.importRules.meta.disclaimer,
-    });
     try {
       for await (const event of events) {
-        if (event.kind === "header") {
-          // The output opens only once the file proved readable, so a bad file leaves no empty output.
-          sink = out === null ? process.stdout : createWriteStream(out);
-          write = createWriter(sink);
-          if (format === "csv") await write(`${csvRow(LOT_CSV_COLUMNS)}\n`);
-          if (format === "table") await write(`${lotTableHeader(q.arrival)}\n`);
-          if (format === "json")
-            await write(
-              `{"arrival":${JSON.stringify(q.arrival)},"state":${JSON.stringify(q.to)},"results":[`,
-            );
-        } else if (event.kind === "results") {
-          await write!(render(event.results, format, first));
-          first = false;
+        // The output opens only once the header proved the file readable: a bad file leaves none.
+        if (event.kind === "header") await output.open();
+        else if (event.kind === "results") {
+          await output.write(event.results);
           progress.update(event.progress);
         } else {
           progress.done();
-          const run = { ...info(), sampleCost: event.sampleCost };
+          const run: LotRunInfo = {
+            file,
+            arrival: q.arrival,
+            state: { code: stateFees.code, name: stateFees.name },
+            fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
+            priceUnit: Number(q.priceUnit),
+            pricing: pricing.info,
+            retail: facts.importRules.usRetailPrices,
+            sampleCost: event.sampleCost,
+            out,
+            elapsedMs: performance.now() - started,
+            disclaimer: facts.importRules.meta.disclaimer,
+          };
           const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
-          if (format === "json") await write!(`\n],"summary":${summaryJson}}\n`);
-          if (sink && sink !== process.stdout) {
-            sink.end();
-            await once(sink, "finish");
-          }
+          await output.close(summaryJson);
           if (out !== null && json) io.out(summaryJson);
           else if (!json) io.out(`\n${formatLotSummary(event.summary, run)}`);
         }
       }
     } catch (e) {
       progress.done();
-      if (sink && sink !== process.stdout) sink.destroy();
+      output.abort();
       const err = e as NodeJS.ErrnoException;
-      if (!(e instanceof AppError) && err.code && out !== null && err.syscall === "open" && err.path === out)
+      if (e instanceof AppError || !err.code) throw e;
+      // The reader of a pipe went away (`| head`): nothing more to say to it.
+      if (err.code === "EPIPE") return 0;
+      if (out !== null && err.path === out)
         throw new AppError("invalid_input", `--out ${out}: cannot write it (${err.code})`);
-      if (!(e instanceof AppError) && err.code && err.syscall)
-        throw new AppError(
-          "invalid_input",
-          `${file}: ${err.code === "EISDIR" ? "is a folder" : `read failed (${err.code})`}`,
-        );
-      throw e;
+      throw new AppError("invalid_input", `${file}: read failed (${err.code})`);
     }
     return 0;
   },
 };
+
+/** Where the results go (stdout or the --out file), written as they come, in the chosen format. */
+class LotOutput {
+  private sink: Writable | null = null;
+  private write_: ((text: string) => Promise<void>) | null = null;
+  private first = true;
+
+  constructor(
+    private readonly out: string | null,
+    private readonly format: Format,
+    private readonly arrival: string,
+    private readonly state: string,
+  ) {}
+
+  async open(): Promise<void> {
+    this.sink = this.out === null ? process.stdout : createWriteStream(this.out);
+    this.write_ = createWriter(this.sink);
+    if (this.format === "csv") await this.write_(`${csvRow(LOT_CSV_COLUMNS)}\n`);
+    if (this.format === "table") await this.write_(`${lotTableHeader(this.arrival)}\n`);
+    if (this.format === "json")
+      await this.write_(
+        `{"arrival":${JSON.stringify(this.arrival)},"state":${JSON.stringify(this.state)},"results":[`,
+      );
+  }
+
+  async write(results: readonly LotResult[]): Promise<void> {
+    let text = "";
+    if (this.format === "csv") for (const r of results) text += `${lotCsvLine(r)}\n`;
+    else if (this.format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
+    else
+      for (const r of results) {
+        text += `${this.first ? "\n" : ",\n"}${JSON.stringify(presentLot(r))}`;
+        this.first = false;
+      }
+    await this.write_!(text);
+  }
+
+  async close(summaryJson: string): Promise<void> {
+    if (this.format === "json") await this.write_!(`\n],"summary":${summaryJson}}\n`);
+    if (this.sink && this.sink !== process.stdout) {
+      this.sink.end();
+      await once(this.sink, "finish");
+    }
+  }
+
+  abort(): void {
+    if (this.sink && this.sink !== process.stdout) this.sink.destroy();
+  }
+}
 
 function outFormat(out: string): Format {
   const ext = extname(out).toLowerCase();
   if (ext === ".csv") return "csv";
   if (ext === ".json") return "json";
   throw new AppError("invalid_input", `--out ${out}: give a file ending in .csv or .json`, "out");
-}
-
-function render(results: readonly LotResult[], format: Format, first: boolean): string {
-  let text = "";
-  if (format === "csv") for (const r of results) text += `${lotCsvLine(r)}\n`;
-  else if (format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
-  else
-    results.forEach((r, i) => {
-      text += `${first && i === 0 ? "\n" : ",\n"}${JSON.stringify(presentLot(r))}`;
-    });
-  return text;
 }
