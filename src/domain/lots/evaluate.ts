@@ -64,11 +64,20 @@ interface Eligibility {
   warnings: readonly string[];
 }
 
+/** What identifying a lot gives: shared objects, so identifying a million lots allocates nothing. */
+interface Identified {
+  vehicle: LotVehicle | null;
+  memo: EntryMemo | null;
+  groups: FairGroups | null;
+}
+
+const UNIDENTIFIED: Identified = { vehicle: null, memo: null, groups: null };
+
 /** Everything remembered about one catalog record: its vehicles, price groups and eligibility answers. */
 interface EntryMemo {
   entry: CatalogEntry;
-  byFrame: LotVehicle;
-  byCode: LotVehicle;
+  byFrame: Identified;
+  byCode: Identified;
   groups: FairGroups | null;
   byMonth: Map<string, Eligibility>;
   byYear: Map<number, Eligibility>;
@@ -82,7 +91,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   const names = createNameIndex(facts.modelNames);
   const decodes = new Map<string, DecodeResult>();
   const entries = new Map<CatalogEntry, EntryMemo>();
-  const named = new Map<Family, { vehicle: LotVehicle; groups: FairGroups | null }>();
+  const named = new Map<Family, Identified>();
   const unknown: Omit<EntryMemo, "entry" | "byFrame" | "byCode" | "groups"> = {
     byMonth: new Map(),
     byYear: new Map(),
@@ -130,38 +139,41 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
       drive: entry.drive,
     });
     const byFrame = vehicle("frame_no");
-    return remember(entries, entry, {
+    const groups = model ? resolveFairGroups(model, byFrame) : null;
+    const memo: EntryMemo = {
       entry,
-      byFrame,
-      byCode: vehicle("chassis_code"),
-      groups: model ? resolveFairGroups(model, byFrame) : null,
+      byFrame: { vehicle: byFrame, memo: null, groups },
+      byCode: { vehicle: vehicle("chassis_code"), memo: null, groups },
+      groups,
       byMonth: new Map(),
       byYear: new Map(),
       none: null,
-    });
+    };
+    memo.byFrame.memo = memo;
+    memo.byCode.memo = memo;
+    return remember(entries, entry, memo);
   }
 
   /** The truck (a shared, read-only object), its record's memo when a code was decoded, and the price groups. */
-  function identify(lot: Lot, out: LotIssue[]) {
-    let memo: EntryMemo | null = null;
-    let vehicle: LotVehicle | null = null;
+  function identify(lot: Lot, out: LotIssue[]): Identified {
+    let found: Identified | null = null;
     for (let k = 0; k < 2; k++) {
       const column = k === 0 ? "frame_no" : "chassis_code";
       const input = k === 0 ? lot.frameNo : lot.chassisCode;
       if (!input) continue;
       const d = decode(input);
       if (d.kind === "decoded") {
-        if (vehicle) {
-          if (vehicle.chassisCode !== d.chassisCode)
+        if (found) {
+          if (found.vehicle!.chassisCode !== d.chassisCode)
             out.push({
               line: lot.line,
               column,
-              reason: `${input} is ${d.chassisCode}, but the frame number says ${vehicle.chassisCode}`,
+              reason: `${input} is ${d.chassisCode}, but the frame number says ${found.vehicle!.chassisCode}`,
             });
           continue;
         }
-        memo = memoOf(d.entry, d.chassisCode);
-        vehicle = k === 0 ? memo.byFrame : memo.byCode;
+        const memo = memoOf(d.entry, d.chassisCode);
+        found = k === 0 ? memo.byFrame : memo.byCode;
       } else if (d.kind === "unknown") {
         const hint = d.suggestions.length ? ` (did you mean ${d.suggestions.slice(0, 3).join(", ")}?)` : "";
         out.push({
@@ -172,15 +184,16 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
       } else out.push({ line: lot.line, column, reason: d.reason });
     }
     const family = lot.model ? names.family(lot.model, lot.make) : null;
-    if (memo && vehicle) {
+    if (found) {
+      const vehicle = found.vehicle!;
       if (lot.model && family && family.make !== vehicle.make)
         out.push({
           line: lot.line,
           column: "model",
           reason: `the model name "${lot.model}" is not the ${vehicle.make} ${vehicle.model} of ${vehicle.chassisCode}`,
         });
-      checkAgainstCatalog(lot, vehicle, memo.entry, out);
-      return { vehicle, memo, groups: memo.groups };
+      checkAgainstCatalog(lot, vehicle, found.memo!.entry, out);
+      return found;
     }
     if (family) {
       let byName = named.get(family);
@@ -192,9 +205,13 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
           generation: null,
           drive: null,
         };
-        byName = remember(named, family, { vehicle: v, groups: model ? resolveFairGroups(model, v) : null });
+        byName = remember(named, family, {
+          vehicle: v,
+          memo: null,
+          groups: model ? resolveFairGroups(model, v) : null,
+        });
       }
-      return { vehicle: byName.vehicle, memo: null, groups: byName.groups };
+      return byName;
     }
     if (lot.model)
       out.push({
@@ -202,7 +219,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
         column: "model",
         reason: `the model name "${lot.model}" is not one keiyard knows`,
       });
-    return { vehicle: null, memo: null, groups: null };
+    return UNIDENTIFIED;
   }
 
   function checkEligibility(lot: Lot, memo: EntryMemo | null): Eligibility {

@@ -7,7 +7,9 @@ import type { Lot, LotIssue, ReadLot } from "./types.js";
 import {
   clean,
   isBad,
+  isPlainInt,
   looksLikeScore,
+  type Mileage,
   type Read,
   readCc,
   readDate,
@@ -174,7 +176,11 @@ class Rows {
     const reg = this.required(C.first_reg, this.yearMonth);
     const { yearValue, firstReg } = combineYears(year, reg, line, warnings);
 
-    const mileage = this.optional(C.mileage_km, this.mileage);
+    // Plain digits (nearly every row) are read here without building a Mileage.
+    const kmCell = this.raw(C.mileage_km);
+    const plainKm = isPlainInt(kmCell) ? Number(kmCell) : null;
+    const mileage: Mileage | null =
+      plainKm !== null && plainKm >= 1000 ? null : this.optional(C.mileage_km, this.mileage);
     if (mileage?.flag === "low" && mileage.km !== null)
       warnings.push({
         line,
@@ -236,7 +242,7 @@ class Rows {
       trim,
       year: yearValue,
       firstReg,
-      mileageKm: mileage?.km ?? null,
+      mileageKm: plainKm !== null && plainKm >= 1000 ? plainKm : (mileage?.km ?? null),
       mileageFlag: mileage?.flag ?? null,
       displacementCc: this.optional(C.displacement_cc, this.cc),
       transmission: this.cell(C.transmission)?.toUpperCase() ?? null,

@@ -17,15 +17,31 @@ export function isBad<T>(v: Read<T>): v is Bad {
 
 const bad = (reason: string): Bad => ({ bad: reason });
 
-const NON_ASCII = /[^\x20-\x7e]/;
+/** True when every character is printable ASCII (a loop: it runs on every cell of a big file). */
+function isPrintableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 /** Trimmed, and NFKC-folded when it holds anything beyond printable ASCII. */
 export function clean(raw: string): string {
   const t = raw.trim();
-  return NON_ASCII.test(t) ? t.normalize("NFKC").trim() : t;
+  return isPrintableAscii(t) ? t : t.normalize("NFKC").trim();
 }
 
-const PLAIN_INT = /^\d{1,12}$/;
+/** 1 to 12 ASCII digits and nothing else: most cells of a big file, so a loop rather than a regex. */
+export function isPlainInt(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 12) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const BLANKS = new Set(["", "-", "--", "—", "?", "??", "***", "n/a", "na", "none", "不明", "なし"]);
 
 /** True for an empty or "unknown" placeholder cell. */
@@ -40,7 +56,7 @@ const YEN = /^(?:¥|jpy)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万|千)?\s*
  * (1,000) are units of their own. Decimals are accepted only where a unit makes them whole.
  */
 export function readYen(raw: string, unit = 1): Read<number> {
-  if (PLAIN_INT.test(raw)) return Number(raw) * unit;
+  if (isPlainInt(raw)) return Number(raw) * unit;
   const s = clean(raw);
   if (isBlank(s)) return null;
   const m = YEN.exec(s);
@@ -65,7 +81,7 @@ const REPLACED = /replaced|交換|改ざん|tmu|true mileage unknown/i;
 /** Kilometres: "48200", "48,200 km", "4.8万km", "48千km", "48k"; "不明" / "?" is unknown, "メーター交換" replaced. */
 export function readMileage(raw: string): Read<Mileage> {
   let km: number | null = null;
-  if (PLAIN_INT.test(raw)) km = Number(raw);
+  if (isPlainInt(raw)) km = Number(raw);
   else {
     const s = clean(raw);
     if (isBlank(s) || /unknown|不明/i.test(s)) return { km: null, flag: "unknown" };
@@ -82,7 +98,7 @@ export function readMileage(raw: string): Read<Mileage> {
 
 /** Engine size in cc: "657", "657cc", "0.66L". */
 export function readCc(raw: string): Read<number> {
-  if (PLAIN_INT.test(raw)) return Number(raw);
+  if (isPlainInt(raw)) return Number(raw);
   const s = clean(raw);
   if (isBlank(s)) return null;
   const cc = /^(\d{2,4})\s*cc$/i.exec(s);
