@@ -3,15 +3,13 @@
 // JSON file with --out, then a summary. A progress bar shows on a terminal, never in a pipe. Bad rows
 // are reported in place; only a bad invocation or a file that cannot be read as lots exits 1.
 import { once } from "node:events";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
 import { type Config, ConfigError, getConfig } from "../../config/env.js";
-import { openDatabaseFromConfig } from "../../db/client.js";
 import { csvRow } from "../../domain/lots/csv.js";
 import type { LotResult } from "../../domain/lots/types.js";
-import type { DealModel } from "../../domain/pricing/types.js";
 import type { IsoDate } from "../../domain/units/dates.js";
 import { getFacts } from "../../facts/load.js";
 import {
@@ -21,14 +19,13 @@ import {
   lotTableRow,
   presentLot,
 } from "../../present/lots.present.js";
-import type { LotPricingInfo, LotRunInfo } from "../../present/lots-summary.present.js";
-import { formatLotSummary, presentLotSummary } from "../../present/lots-summary.present.js";
+import { formatLotSummary, type LotRunInfo, presentLotSummary } from "../../present/lots-summary.present.js";
 import { AppError } from "../../services/app-error.js";
-import { fitUsDealModel } from "../../services/deals.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
 import { lotsInputSchema } from "../../services/lots.schema.js";
 import { type Command, parseFlags } from "../command.js";
+import { loadLotPricing } from "../lots-pricing.js";
 import { createProgressBar } from "../progress.js";
 
 const FLAGS = {
@@ -79,40 +76,6 @@ function loadConfig(): Config {
   }
 }
 
-/** The US deal model from the configured database, or why there is none; never fails the run. */
-async function loadPricing(config: Config): Promise<{ model: DealModel | null; info: LotPricingInfo }> {
-  if (!config.DATABASE_URL && !existsSync(config.KEIYARD_DATA_DIR))
-    return {
-      model: null,
-      info: { kind: "none", reason: "no marketplace database yet: keiyard serve creates one" },
-    };
-  let database: Awaited<ReturnType<typeof openDatabaseFromConfig>>;
-  try {
-    database = await openDatabaseFromConfig(config);
-  } catch (e) {
-    return { model: null, info: { kind: "none", reason: (e as Error).message } };
-  }
-  try {
-    const fit = await fitUsDealModel(database.db);
-    if (!fit.model)
-      return {
-        model: null,
-        info: { kind: "none", reason: "the marketplace has no US listings with prices" },
-      };
-    return {
-      model: fit.model,
-      info: { kind: "model", listings: fit.listings, demoListings: fit.demoListings },
-    };
-  } catch (e) {
-    return {
-      model: null,
-      info: { kind: "none", reason: `the marketplace database cannot be read: ${(e as Error).message}` },
-    };
-  } finally {
-    await database.close();
-  }
-}
-
 async function openInput(file: string) {
   try {
     const s = await stat(file);
@@ -160,7 +123,7 @@ export const lotsCommand: Command = {
     const totalBytes = await openInput(file);
     const config = loadConfig();
     const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
-    const pricing = await loadPricing(config);
+    const pricing = await loadLotPricing(config);
 
     const started = performance.now();
     // The table on a terminal shows its own progress; a bar beside it would tear its lines.
