@@ -116,6 +116,21 @@ describe("keiyard lots", () => {
     expect(s.stderr).toMatch(/not UTF-8 text \(a Shift_JIS export\?\)/);
   });
 
+  it("prices with the deal model of the configured database, and says it was fitted on demo data", () => {
+    const market = { KEIYARD_DATA_DIR: join(dir, "market") };
+    expect(keiyard(["seed", "--demo", "--count", "300"], market).code).toBe(0);
+    const r = keiyard(["lots", EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--json"], market);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.pricing).toMatchObject({ kind: "model" });
+    expect(doc.summary.pricing.demoListings).toBe(doc.summary.pricing.listings);
+    expect(doc.summary.fairSource.model).toBeGreaterThan(0);
+    const text = keiyard(["lots", EXAMPLE, "--to", "TX", "--arrival", "2027-01-15"], market).stdout;
+    expect(text).toMatch(
+      /the deal model fitted on [\d,]+ US marketplace listings: all of them demo listings/,
+    );
+  }, 120_000);
+
   it("is listed in keiyard --help and has its own --help", () => {
     expect(keiyard(["--help"]).stdout).toMatch(/lots +Evaluate a CSV of auction lots/);
     expect(keiyard(["lots", "--help"]).stdout).toMatch(
