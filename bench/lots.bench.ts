@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { CsvParser } from "../src/domain/lots/csv.js";
@@ -137,6 +137,7 @@ export async function benchLots(): Promise<void> {
 
     t = performance.now();
     const dataDir = await benchDatabase();
+    const ownDatabase = dataDir !== null && !process.env.BENCH_LOTS_DB_DIR;
     if (dataDir)
       report("lots: demo marketplace for the deal model", { ms: Math.round(performance.now() - t) });
     const out = join(dir, "results.csv");
@@ -158,6 +159,7 @@ export async function benchLots(): Promise<void> {
       peakRssWhileStreamingMiB: Math.round((run.streamPeakKiB * 1024) / MiB),
       resultsMB: Math.round(statSync(out).size / 1e6),
     });
+    if (ownDatabase) await rm(dirname(dataDir), { recursive: true, force: true });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,15 +1,16 @@
 // `keiyard lots` through the real binary: the table and summary of the example file, CSV and JSON
 // output files, one JSON document under --json, quiet stderr in a pipe, one-line errors and exit 1
 // for a bad invocation or a file that cannot be read as lots.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { keiyard } from "../../test/cli.js";
 import { parseCsv } from "../domain/lots/csv.js";
 import { LOT_CSV_COLUMNS } from "../present/lots.present.js";
 
 const dir = mkdtempSync(join(tmpdir(), "keiyard-lots-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // No marketplace database here: fair prices come from the fact data's range, the same on every machine.
 const env = { KEIYARD_DATA_DIR: join(dir, "no-database") };
 const EXAMPLE = "docs/examples/lots.csv";
