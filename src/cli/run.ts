@@ -37,6 +37,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./commands/haul.js")).haulCommand,
   },
   {
+    name: "lots",
+    summary: "Evaluate a CSV of auction lots: eligibility on arrival, landed cost, fair US price, margin",
+    load: async () => (await import("./commands/lots.js")).lotsCommand,
+  },
+  {
     name: "seed",
     summary: "Add deterministic, clearly labelled demo listings (--demo --count N)",
     load: async () => (await import("./commands/seed.js")).seedCommand,

@@ -11,6 +11,7 @@ import {
   fxDefaultSchema,
   haulLoadsSchema,
   importRulesSchema,
+  modelNamesSchema,
   stateFeesSchema,
   stateRulesSchema,
 } from "./schemas.js";
@@ -114,6 +115,13 @@ export function checkConsistency(facts: Facts): void {
       throw new FactsError(
         `engine-timing.json: record ${i} (${t.engine}), field engine: not in kei-catalog.json`,
       );
+  const families = new Set(facts.catalog.map((e) => `${e.make}|${e.model}`));
+  for (const [i, f] of facts.modelNames.families.entries()) {
+    if (!families.has(`${f.make}|${f.model}`))
+      throw new FactsError(
+        `model-names.json: record ${i} (${f.make} ${f.model}), field model: no such make and model in kei-catalog.json`,
+      );
+  }
   const known = new Set(Object.keys(facts.importRules.sources));
   const missing = collectSourceIds(facts.importRules).filter((id) => !known.has(id));
   if (missing.length > 0)
@@ -186,6 +194,7 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
       ? parseFactFile("fx-default.json", fxDefaultSchema, readJson(dir, "fx-default.json"))
       : null,
     haulLoads: parseFactFile("haul-loads.json", haulLoadsSchema, readJson(dir, "haul-loads.json")),
+    modelNames: parseFactFile("model-names.json", modelNamesSchema, readJson(dir, "model-names.json")),
   };
   checkConsistency(facts);
   return deepFreeze(facts);

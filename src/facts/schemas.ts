@@ -206,6 +206,16 @@ export const importRulesSchema = z.looseObject({
       confidence: z.string(),
     }),
   ),
+  /** Optional: the batch lot tool's fallback when no fair-price model can price a truck. */
+  usRetailPrices: z
+    .looseObject({
+      typicalRangeUsd: z.tuple([z.number().positive(), z.number().positive()]),
+      estimate: z.boolean(),
+      notes: z.string(),
+      dataPoints: z.array(z.looseObject({ vehicle: z.string(), priceUsd: z.number(), source: z.string() })),
+      confidence: z.string(),
+    })
+    .optional(),
   keiRegulations: z.array(
     z.looseObject({
       from: isoDay,
@@ -319,6 +329,27 @@ export const fxDefaultSchema = z.object({
 });
 export type FxDefault = z.infer<typeof fxDefaultSchema>;
 
+// ---- model-names.json ------------------------------------------------------------------------
+/** How auction lists spell makes and model families, in English and Japanese, pointing at the catalog. */
+const spellings = z.array(z.string().min(1)).min(1);
+export const modelNamesSchema = z.object({
+  schemaVersion: z.literal(1),
+  reviewedOn: isoDay,
+  purpose: z.string(),
+  makes: z.array(
+    z.object({ make: z.string().min(1), names: spellings, sources: z.array(linkSourceSchema).min(1) }),
+  ),
+  families: z.array(
+    z.object({
+      make: z.string().min(1),
+      model: z.string().min(1),
+      names: spellings,
+      sources: z.array(linkSourceSchema).min(1),
+    }),
+  ),
+});
+export type ModelNames = z.infer<typeof modelNamesSchema>;
+
 export type LinkSource = z.infer<typeof linkSourceSchema>;
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 export type LegalityStatus = z.infer<typeof legalityStatusSchema>;
@@ -341,4 +372,6 @@ export interface Facts {
   fxDefault: FxDefault | null;
   /** Weights of common loads (firewood, hay, bulk, sheets) and bed side heights, for the haul planner. */
   haulLoads: readonly HaulLoad[];
+  /** Model and make spellings of auction lists (English and Japanese). */
+  modelNames: ModelNames;
 }

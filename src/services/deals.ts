@@ -35,6 +35,24 @@ async function loadComparables(db: Db): Promise<Row[]> {
 
 const current: Record<Location, DealModel | null> = { us: null, jp: null };
 
+/** The US fair-price model fitted now on the database's prices (read only), and how many rows were demo data. */
+export async function fitUsDealModel(
+  db: Db,
+): Promise<{ model: DealModel | null; listings: number; demoListings: number }> {
+  const rows = (await loadComparables(db)).filter((r) => r.location === "us");
+  const [demo] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(listings)
+    .where(
+      sql`${listings.isDemo} and ${listings.location} = 'us' and ${listings.status} in ('active', 'sold')`,
+    );
+  return {
+    model: rows.length ? fitDealModel(rows) : null,
+    listings: rows.length,
+    demoListings: Math.min(demo?.n ?? 0, rows.length),
+  };
+}
+
 export function currentDealModel(location: Location = "us"): DealModel | null {
   return current[location];
 }

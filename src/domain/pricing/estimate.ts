@@ -16,12 +16,32 @@ import {
   normalizeName,
   patternOf,
 } from "./features.js";
-import { DENSE_NAMES, type DealModel, type FairPrice, type TruckSpec } from "./types.js";
+import { DENSE_NAMES, type DealModel, type FairPrice, type GroupEffect, type TruckSpec } from "./types.js";
 
 /** z for the 10th and 90th percentiles of a normal: the range holds ~80 % of comparable prices. */
 export const RANGE_Z = 1.2816;
 
-export function estimateFairPrice(model: DealModel, truck: TruckSpec): FairPrice {
+/** Feature buffer, filled and read within one synchronous call. */
+const SCRATCH = new Float64Array(DENSE_NAMES.length);
+
+/** The group effects a truck's make, model and generation resolve to: the part of an estimate that
+ * depends only on the names, so a batch can resolve it once per name and estimate many trucks with it. */
+export type FairGroups =
+  | {
+      kind: "found";
+      makeEffect: GroupEffect;
+      family: GroupEffect;
+      gen: GroupEffect | undefined;
+      group: GroupEffect;
+      level: "generation" | "family";
+      basis: string;
+    }
+  | { kind: "not_enough_data"; comparables: number; needed: number };
+
+export function resolveFairGroups(
+  model: DealModel,
+  truck: Pick<TruckSpec, "make" | "model" | "generation">,
+): FairGroups {
   const make = normalizeName(truck.make);
   const modelName = normalizeName(truck.model);
   const generation = truck.generation === null ? "" : normalizeName(truck.generation);
@@ -37,15 +57,33 @@ export function estimateFairPrice(model: DealModel, truck: TruckSpec): FairPrice
   if (!group || !makeEffect || !family || comparables < model.minGroupSize) {
     return { kind: "not_enough_data", comparables, needed: model.minGroupSize };
   }
+  return {
+    kind: "found",
+    makeEffect,
+    family,
+    gen,
+    group,
+    level,
+    basis: basisText(truck, comparables, level),
+  };
+}
 
+export function estimateFairPrice(model: DealModel, truck: TruckSpec): FairPrice {
+  return estimateWithGroups(model, resolveFairGroups(model, truck), truck);
+}
+
+/** estimateFairPrice with the groups already resolved (by resolveFairGroups for this truck's names). */
+export function estimateWithGroups(model: DealModel, groups: FairGroups, truck: TruckSpec): FairPrice {
+  if (groups.kind === "not_enough_data") return groups;
+  const { makeEffect, family, gen, group, level, basis } = groups;
+  const comparables = group.count;
   const age = ageOf(truck.year, model.referenceYear);
   const logKm = logKmOf(truck.mileageKm);
-  const dense = new Float64Array(DENSE_NAMES.length);
+  const dense = SCRATCH;
   denseFeatures(age, logKm, fourWdOf(truck.drive), bedColumnOf(truck.bedType), model, dense);
   let logFair = model.intercept + makeEffect.effect + family.effect + (gen?.effect ?? 0);
-  DENSE_NAMES.forEach((name, i) => {
-    logFair += model.coefficients[name] * dense[i]!;
-  });
+  // A plain loop over a reused buffer: a batch estimates a million trucks.
+  for (let i = 0; i < DENSE_NAMES.length; i++) logFair += model.coefficients[DENSE_NAMES[i]!] * dense[i]!;
   const factor = model.spreadFactors[patternOf(age, logKm)];
   const spread = group.sigma * factor * Math.sqrt(1 + 1 / (comparables + model.ridge));
   const fairCents = roundToDollar(Math.exp(logFair));
@@ -57,7 +95,7 @@ export function estimateFairPrice(model: DealModel, truck: TruckSpec): FairPrice
     comparables,
     level,
     spread,
-    basis: basisText(truck, comparables, level),
+    basis,
   };
 }
 
@@ -66,7 +104,11 @@ export function roundToDollar(cents: number) {
   return usdCents(Math.max(100, Math.round(cents / 100) * 100));
 }
 
-function basisText(truck: TruckSpec, comparables: number, level: "generation" | "family"): string {
+function basisText(
+  truck: Pick<TruckSpec, "make" | "model" | "generation">,
+  comparables: number,
+  level: "generation" | "family",
+): string {
   const name = [truck.make, truck.model, level === "generation" ? truck.generation : null]
     .filter((s): s is string => s !== null)
     .map((s) => s.trim().replace(/\s+/g, " "))

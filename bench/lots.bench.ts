@@ -1,0 +1,166 @@
+// Batch lot evaluation at scale: a generated file of 1,000,000 lots (BENCH_LOTS to change), read by the
+// CSV parser alone (the raw parse rate), then evaluated end to end by the real `keiyard lots` command in
+// a child process writing results.csv, with its peak memory read from /proc (VmHWM). The target: the
+// end-to-end rate at least half the raw parse rate, peak memory at most 300 MB.
+//
+// The child prices with the deal model fitted on a seeded demo marketplace (the slower path), unless
+// BENCH_LOTS_DB=none; BENCH_LOTS_DB_DIR keeps that database between runs. Fitting opens the embedded
+// database (PGlite) in a worker thread for a second or two: the whole run's peak includes it, the peak
+// while streaming does not.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+} from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { openDatabase } from "../src/db/client.js";
+import { migrate } from "../src/db/migrate.js";
+import { CsvParser } from "../src/domain/lots/csv.js";
+import { generateLotCsv } from "../src/domain/lots/generate.js";
+import type { IsoDate } from "../src/domain/units/dates.js";
+import { loadFacts } from "../src/facts/load.js";
+import { createMemoryStorage } from "../src/photos/storage.js";
+import { isEmpty, seedDemo } from "../src/services/seed.js";
+import { report } from "./measure.js";
+
+const MiB = 2 ** 20;
+
+async function writeLots(file: string, count: number): Promise<void> {
+  const out = createWriteStream(file);
+  for (const slice of generateLotCsv(loadFacts().catalog, count, 7))
+    if (!out.write(slice)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+}
+
+/** The file through the same read path as the command (256 KiB chunks, UTF-8 decoding) and the parser only. */
+async function rawParse(file: string): Promise<{ records: number; ms: number }> {
+  const start = performance.now();
+  const parser = new CsvParser();
+  const decoder = new TextDecoder("utf-8");
+  let records = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 }))
+    records += parser.push(decoder.decode(chunk as Buffer, { stream: true })).length;
+  records += parser.push(decoder.decode()).length + parser.end().length;
+  return { records, ms: performance.now() - start };
+}
+
+/** VmHWM (peak resident) and VmRSS (resident now) of a process, in KiB. */
+function memoryKiB(pid: number): { hwm: number; rss: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+    return hwm && rss ? { hwm: Number(hwm[1]), rss: Number(rss[1]) } : null;
+  } catch {
+    return null; // exited between two samples
+  }
+}
+
+/**
+ * Runs `keiyard lots` to completion, sampling its memory: the peak over the whole run, and the peak
+ * while it streams (from the moment the results file exists, i.e. after the deal model was fitted).
+ */
+async function runCommand(args: string[], env: Record<string, string>, out: string) {
+  const start = performance.now();
+  const child = spawn(process.execPath, ["bin/keiyard.js", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  let peakKiB = 0;
+  let streamPeakKiB = 0;
+  const sample = () => {
+    const v = child.pid ? memoryKiB(child.pid) : null;
+    if (v === null) return;
+    peakKiB = Math.max(peakKiB, v.hwm);
+    if (existsSync(out)) streamPeakKiB = Math.max(streamPeakKiB, v.rss);
+  };
+  const timer = setInterval(sample, 25);
+  const [code] = (await once(child, "exit")) as [number | null];
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`keiyard lots exited ${code}: ${stderr}`);
+  return { ms: performance.now() - start, peakKiB, streamPeakKiB, stdout };
+}
+
+async function benchDatabase(): Promise<string | null> {
+  if (process.env.BENCH_LOTS_DB === "none") return null;
+  const dataDir =
+    process.env.BENCH_LOTS_DB_DIR ?? join(mkdtempSync(join(tmpdir(), "keiyard-lots-db-")), "db");
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrate(database);
+    if (await isEmpty(database))
+      await seedDemo(database, createMemoryStorage(), loadFacts(), {
+        count: 2000,
+        today: "2026-11-24" as IsoDate,
+        jpyPerUsd: 150,
+      });
+  } finally {
+    await database.close();
+  }
+  return dataDir;
+}
+
+export async function benchLots(): Promise<void> {
+  const count = Number(process.env.BENCH_LOTS ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), "keiyard-lots-"));
+  const file = join(dir, "lots.csv");
+  try {
+    let t = performance.now();
+    await writeLots(file, count);
+    const mb = statSync(file).size / 1e6;
+    report(`lots: generate ${count} lots`, { ms: Math.round(performance.now() - t), fileMB: Math.round(mb) });
+
+    const raw = await rawParse(file);
+    if (raw.records !== count + 1) throw new Error(`parsed ${raw.records} records, expected ${count + 1}`);
+    const rawRate = Math.round((count / raw.ms) * 1000);
+    report("lots: raw parse (read + UTF-8 + CSV parser)", {
+      ms: Math.round(raw.ms),
+      lotsPerSec: rawRate,
+      mbPerSec: Math.round((mb / raw.ms) * 1000),
+    });
+
+    t = performance.now();
+    const dataDir = await benchDatabase();
+    const ownDatabase = dataDir !== null && !process.env.BENCH_LOTS_DB_DIR;
+    if (dataDir)
+      report("lots: demo marketplace for the deal model", { ms: Math.round(performance.now() - t) });
+    const out = join(dir, "results.csv");
+    const args = ["lots", file, "--to", "TX", "--arrival", "2027-01-15", "--out", out];
+    const env: Record<string, string> = dataDir
+      ? { KEIYARD_DATA_DIR: dataDir }
+      : { KEIYARD_DATA_DIR: join(dir, "no-database") };
+    const run = await runCommand(args, env, out);
+    if (!existsSync(out)) throw new Error("keiyard lots wrote no results file");
+    const rate = Math.round((count / run.ms) * 1000);
+    // The command's own clock starts after the deal model is fitted: its rate leaves start-up out.
+    const own = /\(([\d.]+) s, ([\d,]+) lots\/s\)/.exec(run.stdout);
+    report(`lots: keiyard lots end to end (${dataDir ? "deal model" : "fact range"})`, {
+      ms: Math.round(run.ms),
+      lotsPerSec: rate,
+      lotsPerSecAfterStartup: own ? Number(own[2]!.replaceAll(",", "")) : undefined,
+      pctOfRawParse: Math.round((rate / rawRate) * 100),
+      peakRssMiB: Math.round((run.peakKiB * 1024) / MiB),
+      peakRssWhileStreamingMiB: Math.round((run.streamPeakKiB * 1024) / MiB),
+      resultsMB: Math.round(statSync(out).size / 1e6),
+    });
+    if (ownDatabase) await rm(dirname(dataDir), { recursive: true, force: true });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

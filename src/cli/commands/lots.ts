@@ -1,0 +1,241 @@
+// `keiyard lots <file.csv> --to XX --arrival YYYY-MM-DD`: evaluates a file of auction lots as it streams
+// (bounded memory for any size) and writes one result per row, in order: a table on stdout, or a CSV /
+// JSON file with --out, then a summary. A progress bar shows on a terminal, never in a pipe. Bad rows
+// are reported in place; only a bad invocation or a file that cannot be read as lots exits 1.
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { Writable } from "node:stream";
+import { type Config, ConfigError, getConfig } from "../../config/env.js";
+import { csvRow } from "../../domain/lots/csv.js";
+import type { LotResult } from "../../domain/lots/types.js";
+import type { IsoDate } from "../../domain/units/dates.js";
+import { getFacts } from "../../facts/load.js";
+import {
+  LOT_CSV_COLUMNS,
+  lotCsvLine,
+  lotTableHeader,
+  lotTableRow,
+  presentLot,
+} from "../../present/lots.present.js";
+import { formatLotSummary, type LotRunInfo, presentLotSummary } from "../../present/lots-summary.present.js";
+import { AppError } from "../../services/app-error.js";
+import { parseInput } from "../../services/inputs.schema.js";
+import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
+import { lotsInputSchema } from "../../services/lots.schema.js";
+import { type Command, parseFlags } from "../command.js";
+import { loadLotPricing } from "../lots-pricing.js";
+import { createProgressBar } from "../progress.js";
+
+const FLAGS = {
+  to: "to",
+  arrival: "arrival",
+  fx: "fx",
+  "price-unit": "priceUnit",
+  "japan-fees-jpy": "japanFeesJpy",
+  "freight-usd": "freightUsd",
+  "insurance-jpy": "insuranceJpy",
+  "broker-usd": "brokerUsd",
+  "port-usd": "portUsd",
+  "delivery-usd": "deliveryUsd",
+  "isf-bond-usd": "isfBondUsd",
+} as const;
+
+const USAGE = [
+  "keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD [--fx JPY-per-USD] [--out results.csv|results.json]",
+  "             [--price-unit 1|1000] [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N]",
+  "             [--broker-usd N] [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--json]",
+  "",
+  "Reads an auction-lot CSV (columns and accepted headers: docs/auction-lots.md) and, for each lot: the",
+  "truck, import eligibility on the arrival date, landed cost delivered and registered in the state, the",
+  "fair US price and the margin. The fair price comes from the marketplace database's deal model when",
+  "there is one, else from the fact data's typical range (marked *).",
+].join("\n");
+
+type Format = "table" | "csv" | "json";
+
+/** Writes text to a stream, waiting when its buffer is full, so output never piles up in memory. */
+function createWriter(stream: Writable) {
+  let failed: Error | null = null;
+  stream.on("error", (e) => {
+    failed = e;
+  });
+  return async (text: string) => {
+    if (failed) throw failed;
+    if (!stream.write(text)) await once(stream, "drain");
+  };
+}
+
+function loadConfig(): Config {
+  try {
+    return getConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new AppError("invalid_input", e.message);
+    throw e;
+  }
+}
+
+async function openInput(file: string) {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new AppError("invalid_input", `${file} is not a file`);
+    return s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError(
+      "invalid_input",
+      code === "ENOENT" ? `${file}: no such file` : `${file}: cannot read it (${code})`,
+    );
+  }
+}
+
+export const lotsCommand: Command = {
+  name: "lots",
+  summary:
+    "Evaluate a CSV of Japanese auction lots: eligibility on arrival, landed cost, fair US price, margin",
+  usage: USAGE,
+  async run(argv, io) {
+    const options = Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: "string" as const }]));
+    const { values, positionals } = parseFlags(argv, { ...options, out: { type: "string" } });
+    const flags = values as Record<string, string | boolean | undefined>;
+    if (positionals.length !== 1)
+      throw new AppError(
+        "invalid_input",
+        positionals.length === 0
+          ? "give the lots file: keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD"
+          : "give one lots file",
+      );
+    const file = positionals[0]!;
+    const query: Record<string, unknown> = {};
+    for (const [flag, key] of Object.entries(FLAGS)) if (flags[flag] !== undefined) query[key] = flags[flag];
+    for (const required of ["to", "arrival"] as const)
+      if (query[required] === undefined)
+        throw new AppError("invalid_input", `--${required} is required (keiyard lots --help)`, required);
+    const q = parseInput(lotsInputSchema, query);
+    const facts = getFacts();
+    const stateFees = facts.stateFees.find((s) => s.code === q.to);
+    if (!stateFees) throw new AppError("unknown_state", `--to: "${q.to}" is not a US state or DC code`, "to");
+    const out = typeof values.out === "string" ? values.out : null;
+    const format: Format = out === null ? (values.json ? "json" : "table") : outFormat(out);
+    const json = values.json === true;
+    const totalBytes = await openInput(file);
+    const config = loadConfig();
+    const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
+    const pricing = await loadLotPricing(config);
+
+    const started = performance.now();
+    // The table on a terminal shows its own progress; a bar beside it would tear its lines.
+    const progress = createProgressBar(
+      out === null && process.stdout.isTTY ? { isTTY: false, write() {} } : process.stderr,
+    );
+    const output = new LotOutput(out, format, q.arrival, q.to);
+    const events = evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+      facts,
+      arrival: q.arrival as IsoDate,
+      state: q.to,
+      jpyPerUsd,
+      costs: lotCostsFrom(q),
+      dealModel: pricing.model,
+      priceUnit: Number(q.priceUnit),
+      totalBytes,
+    });
+    try {
+      for await (const event of events) {
+        // The output opens only once the header proved the file readable: a bad file leaves none.
+        if (event.kind === "header") await output.open();
+        else if (event.kind === "results") {
+          await output.write(event.results);
+          progress.update(event.progress);
+        } else {
+          progress.done();
+          const run: LotRunInfo = {
+            file,
+            arrival: q.arrival,
+            state: { code: stateFees.code, name: stateFees.name },
+            fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
+            priceUnit: Number(q.priceUnit),
+            pricing: pricing.info,
+            retail: facts.importRules.usRetailPrices,
+            sampleCost: event.sampleCost,
+            out,
+            elapsedMs: performance.now() - started,
+            disclaimer: facts.importRules.meta.disclaimer,
+          };
+          const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
+          await output.close(summaryJson);
+          if (out !== null && json) io.out(summaryJson);
+          else if (!json) io.out(`\n${formatLotSummary(event.summary, run)}`);
+        }
+      }
+    } catch (e) {
+      progress.done();
+      output.abort();
+      const err = e as NodeJS.ErrnoException;
+      if (e instanceof AppError || !err.code) throw e;
+      // The reader of a pipe went away (`| head`): nothing more to say to it.
+      if (err.code === "EPIPE") return 0;
+      if (out !== null && err.path === out)
+        throw new AppError("invalid_input", `--out ${out}: cannot write it (${err.code})`);
+      throw new AppError("invalid_input", `${file}: read failed (${err.code})`);
+    }
+    return 0;
+  },
+};
+
+/** Where the results go (stdout or the --out file), written as they come, in the chosen format. */
+class LotOutput {
+  private sink: Writable | null = null;
+  private write_: ((text: string) => Promise<void>) | null = null;
+  private first = true;
+
+  constructor(
+    private readonly out: string | null,
+    private readonly format: Format,
+    private readonly arrival: string,
+    private readonly state: string,
+  ) {}
+
+  async open(): Promise<void> {
+    this.sink = this.out === null ? process.stdout : createWriteStream(this.out);
+    this.write_ = createWriter(this.sink);
+    if (this.format === "csv") await this.write_(`${csvRow(LOT_CSV_COLUMNS)}\n`);
+    if (this.format === "table") await this.write_(`${lotTableHeader(this.arrival)}\n`);
+    if (this.format === "json")
+      await this.write_(
+        `{"arrival":${JSON.stringify(this.arrival)},"state":${JSON.stringify(this.state)},"results":[`,
+      );
+  }
+
+  async write(results: readonly LotResult[]): Promise<void> {
+    let text = "";
+    if (this.format === "csv") for (const r of results) text += `${lotCsvLine(r)}\n`;
+    else if (this.format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
+    else
+      for (const r of results) {
+        text += `${this.first ? "\n" : ",\n"}${JSON.stringify(presentLot(r))}`;
+        this.first = false;
+      }
+    await this.write_!(text);
+  }
+
+  async close(summaryJson: string): Promise<void> {
+    if (this.format === "json") await this.write_!(`\n],"summary":${summaryJson}}\n`);
+    if (this.sink && this.sink !== process.stdout) {
+      this.sink.end();
+      await once(this.sink, "finish");
+    }
+  }
+
+  abort(): void {
+    if (this.sink && this.sink !== process.stdout) this.sink.destroy();
+  }
+}
+
+function outFormat(out: string): Format {
+  const ext = extname(out).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".json") return "json";
+  throw new AppError("invalid_input", `--out ${out}: give a file ending in .csv or .json`, "out");
+}

@@ -1,0 +1,141 @@
+// `keiyard lots` through the real binary: the table and summary of the example file, CSV and JSON
+// output files, one JSON document under --json, quiet stderr in a pipe, one-line errors and exit 1
+// for a bad invocation or a file that cannot be read as lots.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { keiyard } from "../../test/cli.js";
+import { parseCsv } from "../domain/lots/csv.js";
+import { LOT_CSV_COLUMNS } from "../present/lots.present.js";
+
+const dir = mkdtempSync(join(tmpdir(), "keiyard-lots-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// No marketplace database here: fair prices come from the fact data's range, the same on every machine.
+const env = { KEIYARD_DATA_DIR: join(dir, "no-database") };
+const EXAMPLE = "docs/examples/lots.csv";
+const run = (args: string[]) => keiyard(["lots", ...args], env);
+
+describe("keiyard lots", () => {
+  it("prints a table and a summary for the example file (the README's command)", () => {
+    const r = run([EXAMPLE, "--to", "TX", "--arrival", "2027-01-15"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(
+      /line +lot +truck +reg +import on 2027-01-15 +price ¥ +landed \$ +fair US \$ +margin \$/,
+    );
+    expect(r.stdout).toMatch(/\n +2 +40123 +DD51T Carry Truck +1998-04 +yes +268,000 sold/);
+    expect(r.stdout).toMatch(/\n +25 +61212 .*ERROR sold_price_jpy: not an amount in yen: "abc"/);
+    expect(r.stdout).toMatch(/29 lots in docs\/examples\/lots\.csv: 25 evaluated, 4 with errors/);
+    expect(r.stdout).toMatch(/Import on 2027-01-15: 22 importable, 2 not yet, 1 awaiting evidence/);
+    expect(r.stdout).toMatch(/no fair-price model \(no marketplace database yet/);
+    expect(r.stdout).toMatch(/\* the fact data's typical US retail range for kei trucks, \$5,000-\$12,000/);
+    expect(r.stdout).toMatch(/Not included, so margins are before them/);
+    expect(r.stdout).toMatch(/at 150 JPY per USD \(KEIYARD_JPY_PER_USD/);
+    expect(r.stdout).toMatch(/Not legal advice/);
+  });
+
+  it("is quiet on stderr in a pipe: no progress bar, no noise", () => {
+    const r = run([EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--fx", "155"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/at 155 JPY per USD \(given with --fx\)/);
+  });
+
+  it("--out results.csv writes one row per lot row, in order, and the summary to stdout", () => {
+    const out = join(dir, "results.csv");
+    const r = run([EXAMPLE, "--to", "PA", "--arrival", "2027-01-15", "--out", out, "--freight-usd", "1400"]);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = parseCsv(readFileSync(out, "utf8"));
+    expect(header!.fields).toEqual([...LOT_CSV_COLUMNS]);
+    expect(rows.map((x) => x.fields[0])).toEqual(Array.from({ length: 29 }, (_, i) => String(i + 2)));
+    expect(r.stdout).toMatch(/-> .*results\.csv: 25 evaluated/);
+    expect(r.stdout).toMatch(/Ocean freight|freight/i);
+    expect(r.stdout).not.toMatch(/line +lot +truck/);
+  });
+
+  it("--out results.json writes one JSON document; --json puts the summary on stdout", () => {
+    const out = join(dir, "results.json");
+    const r = run([EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, "utf8"));
+    expect(doc.results).toHaveLength(29);
+    expect(doc.results[0]).toMatchObject({
+      line: 2,
+      lotNo: "40123",
+      status: "ok",
+      fair: { source: "facts" },
+    });
+    expect(doc.summary).toMatchObject({ rows: 29, errorRows: 4, arrival: "2027-01-15" });
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 29, state: { code: "TX", name: "Texas" } });
+  });
+
+  it("--json without --out streams the whole document to stdout", () => {
+    const r = run([EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results).toHaveLength(29);
+    expect(doc.summary.verdicts).toEqual({ importable: 22, not_importable: 2, needs_evidence: 1 });
+  });
+
+  it.each([
+    [[EXAMPLE, "--arrival", "2027-01-15"], /--to is required/],
+    [[EXAMPLE, "--to", "TX"], /--arrival is required/],
+    [[EXAMPLE, "--to", "ZZ", "--arrival", "2027-01-15"], /"ZZ" is not a US state or DC code/],
+    [[EXAMPLE, "--to", "TX", "--arrival", "2027-02-30"], /arrival: expected a calendar date/],
+    [
+      [EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--out", "x.xlsx"],
+      /give a file ending in \.csv or \.json/,
+    ],
+    [[EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--price-unit", "10"], /expected 1 \(yen\) or 1000/],
+    [["missing.csv", "--to", "TX", "--arrival", "2027-01-15"], /missing\.csv: no such file/],
+    [["docs", "--to", "TX", "--arrival", "2027-01-15"], /docs is not a file/],
+    [["--to", "TX", "--arrival", "2027-01-15"], /give the lots file/],
+  ])("keiyard lots %j exits 1 with one line", (args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a file that cannot be read as lots exits 1 and leaves no output file", () => {
+    const noHeader = join(dir, "bad-header.csv");
+    writeFileSync(noHeader, "lot,year\n1,1996\n");
+    const out = join(dir, "never.csv");
+    const r = run([noHeader, "--to", "TX", "--arrival", "2027-01-15", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /line 1: the header lacks a chassis_code, frame_no or model column and a start_price_jpy/,
+    );
+    expect(() => readFileSync(out)).toThrow();
+
+    const sjis = join(dir, "sjis.csv");
+    writeFileSync(sjis, Buffer.from([0x8e, 0xd4, 0x96, 0xbc, 0x2c, 0x6c, 0x6f, 0x74, 0x0a]));
+    const s = run([sjis, "--to", "TX", "--arrival", "2027-01-15"]);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toMatch(/not UTF-8 text \(a Shift_JIS export\?\)/);
+  });
+
+  it("prices with the deal model of the configured database, and says it was fitted on demo data", () => {
+    const market = { KEIYARD_DATA_DIR: join(dir, "market") };
+    expect(keiyard(["seed", "--demo", "--count", "300"], market).code).toBe(0);
+    const r = keiyard(["lots", EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--json"], market);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.pricing).toMatchObject({ kind: "model" });
+    expect(doc.summary.pricing.demoListings).toBe(doc.summary.pricing.listings);
+    expect(doc.summary.fairSource.model).toBeGreaterThan(0);
+    const text = keiyard(["lots", EXAMPLE, "--to", "TX", "--arrival", "2027-01-15"], market).stdout;
+    expect(text).toMatch(
+      /the deal model fitted on [\d,]+ US marketplace listings: all of them demo listings/,
+    );
+  }, 120_000);
+
+  it("is listed in keiyard --help and has its own --help", () => {
+    expect(keiyard(["--help"]).stdout).toMatch(/lots +Evaluate a CSV of auction lots/);
+    expect(keiyard(["lots", "--help"]).stdout).toMatch(
+      /keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD/,
+    );
+  });
+});

@@ -1,0 +1,24 @@
+// What a valid lot-evaluation request is, for every face that runs one (the CLI today, a web upload
+// later): the arrival date, the state, the exchange rate, the price unit and the costs to add per lot.
+import { z } from "zod";
+import { isoDateString, stateCodeString } from "./inputs.schema.js";
+
+const money = (max: number) => z.coerce.number().finite().min(0).max(max);
+const wholeYen = (max: number) => z.coerce.number().int("expected whole yen").min(0).max(max);
+
+export const lotsInputSchema = z
+  .object({
+    to: stateCodeString,
+    arrival: isoDateString,
+    fx: z.coerce.number().finite().gt(10, "expected JPY per USD, e.g. 150").lt(1000).optional(),
+    priceUnit: z.enum(["1", "1000"], { error: "expected 1 (yen) or 1000 (thousands of yen)" }).default("1"),
+    japanFeesJpy: wholeYen(100_000_000).optional(),
+    freightUsd: money(100_000).optional(),
+    insuranceJpy: wholeYen(10_000_000).optional(),
+    brokerUsd: money(100_000).optional(),
+    portUsd: money(100_000).optional(),
+    deliveryUsd: money(100_000).optional(),
+    isfBondUsd: money(100_000).optional(),
+  })
+  .strict();
+export type LotsInput = z.infer<typeof lotsInputSchema>;

@@ -1,0 +1,160 @@
+// Use case: evaluate a file of auction lots. Any face hands in the file as a stream of bytes (the CLI
+// from disk, a web upload from its request body) and gets an async iterator of events: batches of
+// results in file order, each with the progress so far, then the summary. Only the current chunk and
+// the unfinished record are held, so a million rows take the memory of a few thousand.
+import type { LandedCost } from "../domain/cost/types.js";
+import { createLotBatch, LotFileError } from "../domain/lots/batch.js";
+import type { HeaderMap } from "../domain/lots/columns.js";
+import { CsvError, CsvParser } from "../domain/lots/csv.js";
+import type { LotContext, LotCosts } from "../domain/lots/evaluate.js";
+import type { LotSummary } from "../domain/lots/summary.js";
+import type { LotResult } from "../domain/lots/types.js";
+import { dollarsToCents, jpy } from "../domain/units/money.js";
+import { AppError } from "./app-error.js";
+import type { LotsInput } from "./lots.schema.js";
+
+export interface LotProgress {
+  /** Bytes of the file read so far, and its size when known (for the ETA). */
+  bytes: number;
+  totalBytes: number | null;
+  /** Lot rows done (header and blank rows not counted). */
+  rows: number;
+}
+
+export type LotEvent =
+  | { kind: "header"; header: HeaderMap }
+  | { kind: "results"; results: LotResult[]; progress: LotProgress }
+  | { kind: "done"; summary: LotSummary; progress: LotProgress; sampleCost: LandedCost | null };
+
+export interface LotStreamOptions extends LotContext {
+  /** 1, or 1000 for lists in thousands of yen. */
+  priceUnit: number;
+  totalBytes?: number | null;
+}
+
+/**
+ * Text is parsed in slices of this many characters (about a hundred lots): the results of one slice are
+ * handed on and dropped before the next, so they die young and the garbage collector barely notices.
+ */
+const SLICE_CHARS = 16 * 1024;
+
+/** How much of the file's start is checked for being UTF-8 before any result is given. */
+const ENCODING_PROBE_BYTES = 64 * 1024;
+
+/**
+ * Reads `source` (bytes or text, in chunks of any size) and yields the results. Throws AppError for a
+ * file that cannot be read as lots at all: not UTF-8 at its start, no usable header, a record too long.
+ */
+export async function* evaluateLotStream(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: LotStreamOptions,
+): AsyncGenerator<LotEvent> {
+  const batch = createLotBatch(options, { priceUnit: options.priceUnit });
+  const parser = new CsvParser();
+  const decoder = new TextDecoder("utf-8");
+  const progress: LotProgress = { bytes: 0, totalBytes: options.totalBytes ?? null, rows: 0 };
+  let headerSent = false;
+  let probed = 0;
+
+  // Set while the text being parsed (or a record left over from it) may hold U+FFFD.
+  let suspect = false;
+
+  /** Parses `text` a slice at a time, so each batch of results is small and short-lived. */
+  function* take(text: string): Generator<LotEvent> {
+    const hasBadBytes = text.includes("\uFFFD");
+    suspect ||= hasBadBytes;
+    for (let at = 0; at < text.length; at += SLICE_CHARS) {
+      let records: ReturnType<CsvParser["push"]>;
+      try {
+        records = parser.push(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+      } catch (e) {
+        throw toAppError(e);
+      }
+      yield* run(records);
+    }
+    // A record still unfinished carries the bad bytes over; a clean chunk after a finished one clears it.
+    if (!hasBadBytes) suspect = false;
+  }
+
+  function* run(records: ReturnType<CsvParser["push"]>): Generator<LotEvent> {
+    const results: LotResult[] = [];
+    for (const record of records) {
+      let result: LotResult | null;
+      try {
+        result = batch.add(record, suspect);
+      } catch (e) {
+        throw toAppError(e);
+      }
+      if (!headerSent && batch.header) {
+        headerSent = true;
+        yield { kind: "header", header: batch.header };
+      }
+      if (result) results.push(result);
+    }
+    progress.rows += results.length;
+    if (results.length > 0) yield { kind: "results", results, progress: { ...progress } };
+  }
+
+  for await (const chunk of source) {
+    const isText = typeof chunk === "string";
+    progress.bytes += isText ? Buffer.byteLength(chunk) : chunk.byteLength;
+    const text = isText ? chunk : decoder.decode(chunk, { stream: true });
+    if (probed < ENCODING_PROBE_BYTES) {
+      probed += text.length;
+      if (text.includes("\uFFFD"))
+        throw new AppError(
+          "invalid_input",
+          "the file is not UTF-8 text (a Shift_JIS export?): save it as UTF-8 CSV and try again",
+        );
+    }
+    yield* take(text);
+  }
+  yield* take(decoder.decode());
+  let last: ReturnType<CsvParser["end"]>;
+  try {
+    last = parser.end();
+  } catch (e) {
+    throw toAppError(e);
+  }
+  yield* run(last);
+  if (!batch.header) throw new AppError("invalid_input", "the file is empty: expected a header row and lots");
+  yield { kind: "done", summary: batch.summary(), progress: { ...progress }, sampleCost: batch.sampleCost() };
+}
+
+function toAppError(e: unknown): unknown {
+  if (e instanceof LotFileError) return new AppError("invalid_input", e.message);
+  if (e instanceof CsvError) return new AppError("invalid_input", `line ${e.line}: ${e.message}`);
+  return e;
+}
+
+const cents = (v: number | undefined) => (v === undefined ? null : dollarsToCents(v));
+
+/** The per-lot costs a user gave, as the landed-cost engine takes them (the same for every lot). */
+export function lotCostsFrom(q: LotsInput): LotCosts {
+  return {
+    fxRateDate: null,
+    freightUsd: cents(q.freightUsd),
+    insuranceJpy: q.insuranceJpy === undefined ? null : jpy(q.insuranceJpy),
+    usCosts: {
+      brokerUsd: cents(q.brokerUsd),
+      portUsd: cents(q.portUsd),
+      deliveryUsd: cents(q.deliveryUsd),
+      isfBondUsd: cents(q.isfBondUsd),
+    },
+    // As in `keiyard cost`: not given, the typical Japan-side fees are listed as not included.
+    ...(q.japanFeesJpy === undefined
+      ? {}
+      : {
+          japanFees:
+            q.japanFeesJpy === 0
+              ? []
+              : [
+                  {
+                    id: "japan_fees",
+                    label: "Japan-side fees (auction, agent, inland, port)",
+                    jpy: jpy(q.japanFeesJpy),
+                  },
+                ],
+        }),
+  };
+}
