@@ -13,7 +13,7 @@ import {
   recentAudit,
   resolveReports,
 } from "../db/repos/reviews.repo.js";
-import { findUserByEmail, findUserById, setUserBanned } from "../db/repos/users.repo.js";
+import { findUserByEmail, findUserById, setUserBanned, setUserRole } from "../db/repos/users.repo.js";
 import type { SubjectKind } from "../db/schema/community.js";
 import { canBan, canModerate } from "../domain/community/moderation.js";
 import type { Verdict } from "../domain/reputation/reviews.js";
@@ -126,6 +126,30 @@ export async function setBan(database: Database, user: PublicUser | null, raw: u
     });
     return target;
   });
+}
+
+/**
+ * The operator's way in (`keiyard admin grant|revoke <email>`): makes an account an admin, or takes the
+ * role back (a seller again if it has a seller kind, else a buyer). Not in the audit log: the operator
+ * acts on the database, not as a user.
+ */
+export async function setAdminRole(database: Database, email: string, admin: boolean) {
+  const input = parseInput(
+    z.string().trim().toLowerCase().email("expected an account's email address"),
+    email,
+  );
+  const user = await findUserByEmail(database.db, input);
+  if (!user) throw new AppError("not_found", `no account uses ${input}`);
+  const role = admin ? "admin" : user.sellerKind ? "seller" : "buyer";
+  const changed = user.role !== role && (admin || user.role === "admin");
+  if (changed) await setUserRole(database.db, user.id, role);
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: changed ? role : user.role,
+    changed,
+  };
 }
 
 /** The admin page: open reports grouped by what they report (with that text), and the recent audit log. */
