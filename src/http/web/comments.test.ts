@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../../test/market.js";
+import { gzippedBytes, PAGE_BUDGET_BYTES } from "../../../test/page-budget.js";
 import { auditLog, comments, reports } from "../../db/schema/community.js";
 import { users } from "../../db/schema/users.js";
 
@@ -277,6 +278,9 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(one).not.toMatch(/Comment number 21\./);
       expect(one).toMatch(/Page 1 of 2/);
       expect(one).toContain(`href="${path}?page=2#comments"`);
+      // A full page of comments (each with its forms) and the admin page stay within the page budget.
+      expect(gzippedBytes(await (await admin.get(path)).text())).toBeLessThan(PAGE_BUDGET_BYTES);
+      expect(gzippedBytes(await (await admin.get("/admin")).text())).toBeLessThan(PAGE_BUDGET_BYTES);
       const two = await (await anon.get(`${path}?page=2`)).text();
       expect(two).toMatch(/Comment number 21\./);
       expect(two).not.toMatch(/Comment number 2\./);
