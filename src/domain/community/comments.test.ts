@@ -128,6 +128,7 @@ describe("reports, visibility, seller answers", () => {
     expect(canReport(top, bob)).toEqual({ ok: true });
     expect(canReport(top, alice).ok).toBe(false);
     expect(canReport(top, null).ok).toBe(false);
+    expect(canReport(top, { ...bob, banned: true })).toMatchObject({ reason: /banned/ });
     expect(canReport({ ...top, deletedAt: T0 }, bob).ok).toBe(false);
     expect(reportKindOf("guide")).toBe("comment");
     expect(reportKindOf("listing")).toBe("question");

@@ -90,9 +90,10 @@ export function canDelete(comment: CommentFacts, actor: CommentActor | null): Ve
   return OK;
 }
 
-/** Signed in, not the author, and the comment is there to see. */
+/** Signed in and not banned (a report is a post too), not the author, and the comment is there to see. */
 export function canReport(comment: CommentFacts, actor: CommentActor | null): Verdict {
   if (!actor) return no("log in to report a comment");
+  if (actor.banned) return no("this account has been banned from posting");
   if (comment.authorId === actor.id) return no("you cannot report your own comment");
   if (comment.deletedAt !== null) return no("this comment was deleted");
   return OK;

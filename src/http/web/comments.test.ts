@@ -236,6 +236,12 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(refused.status).toBe(403);
       expect(await refused.text()).toMatch(/banned from posting/);
       expect((await bob.post(`/trucks/${listingId}/questions`, { body: "Hello?" })).status).toBe(403);
+      const target = idFrom(
+        (await alice.post(`${GUIDE}/comments`, { body: "Report me" })).headers.get("location"),
+      );
+      const report = await bob.post(`/comments/${target}/report`, { reason: "revenge report" });
+      expect(report.status).toBe(403);
+      expect(await report.text()).toMatch(/banned from posting/);
       expect(await (await bob.get(GUIDE)).text()).toMatch(
         /You cannot post here: this account has been banned/,
       );
