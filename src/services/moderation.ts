@@ -15,6 +15,7 @@ import {
 } from "../db/repos/reviews.repo.js";
 import { findUserByEmail, findUserById, setUserBanned, setUserRole } from "../db/repos/users.repo.js";
 import type { SubjectKind } from "../db/schema/community.js";
+import { canPost } from "../domain/community/comments.js";
 import { canBan, canModerate } from "../domain/community/moderation.js";
 import type { Verdict } from "../domain/reputation/reviews.js";
 import type { PublicUser } from "./accounts.js";
@@ -44,6 +45,8 @@ export async function fileReport(
   subject: { kind: SubjectKind; id: number },
   raw: unknown,
 ): Promise<void> {
+  // A report is a post too: banned accounts file none.
+  refuse(canPost({ id: user.id, banned: user.banned, admin: user.role === "admin" }), user);
   const { reason } = parseInput(reportInputSchema, raw);
   await insertReport(db, { subjectKind: subject.kind, subjectId: subject.id, reporterId: user.id, reason });
 }
