@@ -29,6 +29,8 @@ import {
   listingPhotos,
   listingPrices,
   listings,
+  lotBatches,
+  lotResults,
   mailJobs,
   passwordResets,
   rateLimits,
@@ -315,6 +317,23 @@ export async function insertSampleRows(db: Db): Promise<void> {
   await db
     .insert(passwordResets)
     .values({ id: "b".repeat(64), userId: buyer!.id, expiresAt: new Date("2030-01-01T00:00:00Z") });
+  const [batch] = await db
+    .insert(lotBatches)
+    .values({
+      userId: seller!.id,
+      fileName: "lots.csv",
+      fileSha256: "c".repeat(64),
+      options: { to: "TX", arrival: "2027-01-15" },
+      optionsKey: "arrival=2027-01-15&to=TX",
+      rowCount: 2,
+      errorCount: 1,
+      summary: { evaluated: 1 },
+    })
+    .returning();
+  await db.insert(lotResults).values([
+    { batchId: batch!.id, line: 2, result: { lot: "1234", eligible: true, marginUsd: 1200.5 } },
+    { batchId: batch!.id, line: 3, result: { error: { column: "mileage", reason: "not a number: 'abc'" } } },
+  ]);
   await db.insert(appSettings).values({ key: "signing_secret", value: "s3cret" });
   await db
     .insert(rateLimits)

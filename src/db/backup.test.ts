@@ -53,13 +53,15 @@ describe.each(ENGINES)("backup from %s", (source) => {
       password_resets: 1,
       app_settings: 1,
       rate_limits: 1,
+      lot_batches: 1,
+      lot_results: 2,
     });
     const plain = join(dir, `${source}.jsonl`);
     await backupDatabase(from.database, plain);
     const lines = (await readFile(plain, "utf8")).trim().split("\n");
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: "keiyard-backup", version: 1, engine: source });
     expect(lines.find((l) => l.includes("9007199254740993"))).toBeDefined();
-    expect(lines).toHaveLength(1 + 17 + 23);
+    expect(lines).toHaveLength(1 + 19 + 26);
   });
 
   describe.each(ENGINES)("restored into %s", (target) => {

@@ -76,7 +76,8 @@ export async function refreshDealRatings(database: Database): Promise<{ fittedOn
     );
     await database.db.execute(sql`
       update listings as l set fair_price_cents = v.fair, deal_rating = v.rating, comparables = v.n
-      from (values ${values}) as v(id, fair, rating, n) where l.id = v.id`);
+      from (values ${values}) as v(id, fair, rating, n) where l.id = v.id
+        and (l.fair_price_cents, l.deal_rating, l.comparables) is distinct from (v.fair, v.rating, v.n)`);
   }
   return { fittedOn, rated };
 }

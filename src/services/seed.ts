@@ -223,7 +223,9 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
       );
   });
   const deals = await refreshDealRatings(database);
-  // Fresh statistics and a visibility map after a bulk load (PGlite never vacuums on its own).
+  // Rating every new row rewrote it once: compact the table (it halves the heap search scans; PGlite
+  // never vacuums on its own), then fresh statistics and a visibility map after the bulk load.
+  await database.db.execute(sql`vacuum full listings`);
   await database.db.execute(sql`vacuum analyze listings`);
   log(
     `seeded ${drafts.length} demo listings from ${sellerCount} demo sellers in ${Date.now() - started} ms (${deals.rated} rated)`,

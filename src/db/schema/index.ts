@@ -2,6 +2,7 @@
 export * from "./alerts.js";
 export * from "./community.js";
 export * from "./listings.js";
+export * from "./lots.js";
 export * from "./ops.js";
 export * from "./relations.js";
 export * from "./users.js";

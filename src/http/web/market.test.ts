@@ -117,6 +117,13 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(home).toMatch(/Newest Acty on the home page/);
       });
 
+      it("a page past the end of a search says how many pages there are now", async () => {
+        const html = await (await new Browser(market.app).get("/trucks?q=acty&page=400")).text();
+        expect(html).toMatch(/This search has 1 page now\./);
+        expect(html).toMatch(/href="\/trucks\?q=acty&amp;page=1"/);
+        expect(html).not.toMatch(/Page 400 of/);
+      });
+
       it("shows the viewer's state: legality and the delivered cost", async () => {
         const seller = new Browser(market.app);
         await seller.signUp("sam@example.com", "seller");

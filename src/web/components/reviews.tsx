@@ -36,14 +36,14 @@ export function ReviewCard(props: {
           on {r.createdAt.toISOString().slice(0, 10)} · {r.listingTitle}
         </span>
       </p>
-      <p class="prose">{r.body}</p>
+      <p class="user-text">{r.body}</p>
       {r.reply ? (
         <blockquote class="reply">
           <p>
             <strong>The seller's answer</strong>{" "}
             <span class="muted">{r.repliedAt?.toISOString().slice(0, 10)}</span>
           </p>
-          <p class="prose">{r.reply}</p>
+          <p class="user-text">{r.reply}</p>
         </blockquote>
       ) : null}
       {isSeller && !r.reply ? (

@@ -18,7 +18,7 @@ function Reported(props: { item: Item }) {
           <a href={`/sellers/${item.review.sellerId}#review-${item.review.id}`}>on the seller page</a>
           {item.review.hiddenAt ? <span class="badge bad">hidden</span> : null}
         </p>
-        <blockquote class="reply prose">{item.review.body}</blockquote>
+        <blockquote class="reply user-text">{item.review.body}</blockquote>
       </>
     );
   const c = item.comment;

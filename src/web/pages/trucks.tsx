@@ -328,11 +328,19 @@ export function TrucksPage(props: {
           ))}
         </ol>
       </div>
-      <nav aria-label="Pages" class="pages">
-        {r.page > 1 ? <a href={withParam(query, "page", String(r.page - 1))}>← Previous</a> : null} Page{" "}
-        {r.page} of {pages}{" "}
-        {r.page < pages ? <a href={withParam(query, "page", String(r.page + 1))}>Next →</a> : null}
-      </nav>
+      {r.page > pages ? (
+        // A shared link to page 9 of a search that now has 3 pages: say so, and offer the last page.
+        <p>
+          This search has {pages} page{pages === 1 ? "" : "s"} now.{" "}
+          <a href={withParam(query, "page", String(pages))}>Go to page {pages}</a>
+        </p>
+      ) : (
+        <nav aria-label="Pages" class="pages">
+          {r.page > 1 ? <a href={withParam(query, "page", String(r.page - 1))}>← Previous</a> : null} Page{" "}
+          {r.page} of {pages}{" "}
+          {r.page < pages ? <a href={withParam(query, "page", String(r.page + 1))}>Next →</a> : null}
+        </nav>
+      )}
       <p class="muted">{r.deliveredNote}</p>
       <p>
         <a href={trucksFeedHref(query)}>New trucks matching this search (Atom feed)</a>
