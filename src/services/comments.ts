@@ -69,11 +69,9 @@ export function threadPath(subject: SubjectRef): string {
 
 export const subjectOf = (c: Comment): SubjectRef => ({ kind: c.subjectKind, key: c.subjectKey });
 
-/** A listing's thread needs the listing (and its seller, whose answers are marked). */
-async function listingSeller(database: Database, key: string): Promise<number> {
-  const listing = await findListing(database.db, Number(key));
-  if (!listing) throw new AppError("not_found", `no listing ${key}`);
-  return listing.sellerId;
+/** Questions go to a listing that exists. */
+async function requireListing(database: Database, key: string): Promise<void> {
+  if (!(await findListing(database.db, Number(key)))) throw new AppError("not_found", `no listing ${key}`);
 }
 
 /**
@@ -89,7 +87,7 @@ export async function postComment(
   const actor = actorOf(user);
   refuse(canPost(actor, subject.kind), user);
   const input = parseInput(commentInputSchema, raw);
-  if (subject.kind === "listing") await listingSeller(database, subject.key);
+  if (subject.kind === "listing") await requireListing(database, subject.key);
   return withTransaction(database, async (tx) => {
     if (input.parentId !== null) {
       const parent = await findComment(tx, input.parentId);
