@@ -47,6 +47,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./commands/seed.js")).seedCommand,
   },
   {
+    name: "admin",
+    summary: "Make an account an admin, or take the role back (grant|revoke <email>)",
+    load: async () => (await import("./commands/admin.js")).adminCommand,
+  },
+  {
     name: "db",
     summary: "Database upkeep: migrate, backup <file>, restore <file>",
     load: async () => (await import("./commands/db.js")).dbCommand,

@@ -18,9 +18,11 @@ import { POLICIES, type RatePolicy, rateLimit } from "./middleware/rate-limit.js
 import { requestLog } from "./middleware/request-log.js";
 import { securityHeaders } from "./middleware/security.js";
 import { sessionMiddleware } from "./middleware/session.js";
+import { adminWebRoutes } from "./web/admin.routes.js";
 import { alertWebRoutes } from "./web/alerts.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { catalogWebRoutes } from "./web/catalog.routes.js";
+import { commentWebRoutes } from "./web/comments.routes.js";
 import { costWebRoutes } from "./web/cost.routes.js";
 import { guideWebRoutes } from "./web/guides.routes.js";
 import { haulWebRoutes } from "./web/haul.routes.js";
@@ -81,8 +83,10 @@ export function createApp(deps: AppDeps) {
       "/comments/*",
       "/guides/:slug/comments",
       "/trucks/:id/questions",
-    ])
+    ]) {
       limit("POST", path, POLICIES.posts);
+      limit("POST", path, POLICIES.postsByAddress);
+    }
     app.use("/api/v1/*", rateLimit(POLICIES.api, o));
   }
 
@@ -146,6 +150,8 @@ export function createApp(deps: AppDeps) {
     app.route("/", savedWebRoutes(deps, deps.market));
     app.route("/", alertWebRoutes(deps, deps.market));
     app.route("/", shareWebRoutes(deps, deps.market));
+    app.route("/", commentWebRoutes(deps.market));
+    app.route("/", adminWebRoutes(deps, deps.market));
   }
   return app;
 }

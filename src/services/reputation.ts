@@ -4,11 +4,8 @@ import { z } from "zod";
 import { type Database, withTransaction } from "../db/client.js";
 import { findListing, listingsBySeller } from "../db/repos/listings.repo.js";
 import {
-  audit,
   findReview,
-  insertReport,
   insertReview,
-  resolveReports,
   reviewForListing,
   reviewsOfSeller,
   sellerListingStats,
@@ -27,6 +24,7 @@ import {
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
+import { fileReport, moderate, refuse } from "./moderation.js";
 
 export const reviewInputSchema = z.object({
   rating: z.coerce
@@ -49,16 +47,7 @@ export const replyInputSchema = z.object({
     .max(REPLY_BODY_MAX, `reply: at most ${REPLY_BODY_MAX} characters`),
 });
 
-export const reportInputSchema = z.object({
-  reason: z.string().trim().min(3, "reason: say what is wrong").max(500, "reason: at most 500 characters"),
-});
-
 const actorOf = (u: PublicUser | null) => (u ? { id: u.id, banned: u.banned } : null);
-
-function refuse(verdict: { ok: true } | { ok: false; reason: string }, user: PublicUser | null) {
-  if (verdict.ok) return;
-  throw new AppError(user ? "forbidden" : "unauthenticated", verdict.reason);
-}
 
 export async function leaveReview(
   database: Database,
@@ -106,34 +95,22 @@ export async function reportReview(
   raw: unknown,
 ) {
   if (!user) throw new AppError("unauthenticated", "log in to report a review");
-  const { reason } = parseInput(reportInputSchema, raw);
   const review = await findReview(database.db, reviewId);
   if (!review) throw new AppError("not_found", `no review ${reviewId}`);
-  await insertReport(database.db, {
-    subjectKind: "review",
-    subjectId: reviewId,
-    reporterId: user.id,
-    reason,
-  });
+  await fileReport(database.db, user, { kind: "review", id: reviewId }, raw);
   return review;
 }
 
 /** Admins only: hides (or restores) a review for everyone else, resolves its reports, and logs it. */
-export async function moderateReview(
+export function moderateReview(
   database: Database,
   user: PublicUser | null,
   reviewId: number,
   action: "hide" | "restore",
 ) {
-  if (!user) throw new AppError("unauthenticated", "log in as an admin");
-  if (user.role !== "admin") throw new AppError("forbidden", "only admins moderate reviews");
-  return withTransaction(database, async (tx) => {
-    const review = await findReview(tx, reviewId);
-    if (!review) throw new AppError("not_found", `no review ${reviewId}`);
-    await setReviewHidden(tx, reviewId, action === "hide");
-    await resolveReports(tx, "review", reviewId);
-    await audit(tx, { actorId: user.id, action, subjectKind: "review", subjectId: reviewId });
-    return review;
+  return moderate(database, user, { kind: "review", id: reviewId }, action, {
+    find: (tx) => findReview(tx, reviewId),
+    setHidden: (tx, hidden) => setReviewHidden(tx, reviewId, hidden),
   });
 }
 

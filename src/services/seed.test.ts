@@ -33,6 +33,39 @@ describe("seedDemo", () => {
     expect(await count("select count(*)::int as n from listings")).toBe(450);
   }, 120_000);
 
+  it("the first run seeds demo comments on the guides and answered questions on demo listings", async () => {
+    const guides = await count(
+      "select count(distinct subject_key)::int as n from comments where subject_kind = 'guide'",
+    );
+    expect(guides).toBeGreaterThanOrEqual(3);
+    expect(await count("select count(*)::int as n from comments where body not like '[Demo %'")).toBe(0);
+    // Questions on five listings, every one asked by a buyer; most answered by the listing's seller.
+    expect(
+      await count(
+        "select count(*)::int as n from comments c join listings l on l.id::text = c.subject_key where c.subject_kind = 'listing' and c.parent_id is null and l.is_demo and l.status = 'active'",
+      ),
+    ).toBe(5);
+    expect(
+      await count(
+        "select count(*)::int as n from comments c join listings l on l.id::text = c.subject_key where c.subject_kind = 'listing' and c.parent_id is not null and c.author_id = l.seller_id",
+      ),
+    ).toBeGreaterThan(0);
+    const b = new Browser(market.app);
+    const list = await (await b.get("/guides")).text();
+    expect(list).toMatch(/href="\/guides\/buying-checklist#comments">[1-9]\d* comments?<\/a>/);
+    const [answered] = (
+      (await market.database.db.execute(
+        sql.raw(
+          "select c.subject_key as id from comments c join listings l on l.id::text = c.subject_key where c.parent_id is not null and c.author_id = l.seller_id limit 1",
+        ),
+      )) as unknown as { rows: { id: string }[] }
+    ).rows;
+    const page = await (await b.get(`/trucks/${answered!.id}`)).text();
+    expect(page).toMatch(
+      /\[Demo question\][\s\S]*<span class="badge ok">Seller<\/span>[\s\S]*\[Demo answer\]/,
+    );
+  });
+
   it("the demo login works and the sell form gives price guidance", async () => {
     const b = new Browser(market.app);
     expect((await b.post("/login", { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password })).status).toBe(

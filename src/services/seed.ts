@@ -14,6 +14,7 @@ import { dropPercent } from "../domain/listings/price-history.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import { streamOf } from "../domain/units/random.js";
 import type { Facts } from "../facts/schemas.js";
+import { getGuides } from "../guides/load.js";
 import { generateDemoPhoto } from "../photos/demo-photo.js";
 import { savePhotoVariants } from "../photos/photos.js";
 import { processPhoto } from "../photos/process.js";
@@ -21,6 +22,7 @@ import type { PhotoStorage } from "../photos/storage.js";
 import { hashPassword } from "./accounts.js";
 import { refreshDealRatings } from "./deals.js";
 import { rowFromDraft } from "./listings.js";
+import { seedDemoComments } from "./seed-comments.js";
 
 export const DEMO_LOGIN = { email: "demo-seller@keiyard.test", password: "keiyard-demo-seller" };
 /** A buyer who has bought and reviewed demo trucks and watches a few whose prices changed. */
@@ -117,6 +119,7 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
       )
       .returning({ id: users.id });
     const watched: { listingId: number; seenUsd: number | null; seenJpy: number | null }[] = [];
+    const askedAbout: { id: number; sellerId: number }[] = [];
     for (let i = 0; i < drafts.length; i += 500) {
       const chunk = drafts.slice(i, i + 500);
       const rows: NewListing[] = [];
@@ -186,6 +189,8 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
       // The demo buyer watches a few trucks whose price changed, last seen at the earlier price.
       inserted.forEach((row, j) => {
         const h = histories[j]!;
+        if (askedAbout.length < 5 && rows[j]!.status === "active")
+          askedAbout.push({ id: row.id, sellerId: rows[j]!.sellerId });
         if (watched.length < 4 && h.length > 1 && rows[j]!.status === "active")
           watched.push({ listingId: row.id, seenUsd: h.at(-2)!.usd, seenJpy: h.at(-2)!.jpy });
       });
@@ -197,6 +202,14 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
       );
       if (photos.length) await tx.insert(listingPhotos).values(photos);
     }
+    if (offset === 0)
+      await seedDemoComments(tx, {
+        seed,
+        now,
+        guideSlugs: getGuides().map((g) => g.slug),
+        listings: askedAbout,
+        buyerIds: buyerRows.map((b) => b.id),
+      });
     if (offset === 0 && watched.length)
       await tx.insert(watches).values(
         watched.map((w) => ({

@@ -65,19 +65,29 @@ export async function insertReport(
   await db.insert(reports).values(row).onConflictDoNothing();
 }
 
+export async function findReport(db: Db, id: number) {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id)).limit(1);
+  return row;
+}
+
+/** Resolves the open reports of one subject; returns how many there were. */
 export async function resolveReports(db: Db, subjectKind: SubjectKind, subjectId: number) {
-  await db
+  const resolved = await db
     .update(reports)
     .set({ resolvedAt: new Date() })
     .where(
       and(eq(reports.subjectKind, subjectKind), eq(reports.subjectId, subjectId), isNull(reports.resolvedAt)),
-    );
+    )
+    .returning({ id: reports.id });
+  return resolved.length;
 }
 
+/** Open reports, newest first, with the reporter's name. */
 export async function openReports(db: Db, limit = 100) {
   return db
-    .select()
+    .select({ report: reports, reporterName: users.displayName })
     .from(reports)
+    .innerJoin(users, eq(users.id, reports.reporterId))
     .where(isNull(reports.resolvedAt))
     .orderBy(desc(reports.createdAt))
     .limit(limit);

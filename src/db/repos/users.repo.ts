@@ -45,3 +45,14 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
+
+export async function setUserBanned(db: Db, id: number, banned: boolean): Promise<void> {
+  await db
+    .update(users)
+    .set({ bannedAt: banned ? new Date() : null })
+    .where(eq(users.id, id));
+}
+
+export async function setUserRole(db: Db, id: number, role: User["role"]): Promise<void> {
+  await db.update(users).set({ role }).where(eq(users.id, id));
+}

@@ -21,6 +21,8 @@ export const POLICIES = {
   login: { name: "login", limit: 20, windowSeconds: 900, per: "ip" },
   passwordReset: { name: "password-reset", limit: 5, windowSeconds: 3600, per: "ip" },
   posts: { name: "posts", limit: 20, windowSeconds: 600, per: "user" },
+  // Many accounts behind one address (a spam run, or a shared network: generous for the latter).
+  postsByAddress: { name: "posts-ip", limit: 60, windowSeconds: 600, per: "ip" },
   uploads: { name: "uploads", limit: 60, windowSeconds: 3600, per: "user" },
   api: { name: "api", limit: 600, windowSeconds: 60, per: "ip" },
 } as const satisfies Record<string, RatePolicy>;

@@ -6,6 +6,8 @@ import { getGuides } from "../../guides/load.js";
 import type { GuideSource } from "../../guides/schema.js";
 import { ATOM_CONTENT_TYPE, atomFeed } from "../../present/atom.js";
 import { AppError } from "../../services/app-error.js";
+import { commentCountsByGuide, loadThread, pageQuerySchema } from "../../services/comments.js";
+import { parseInput } from "../../services/inputs.schema.js";
 import { searchListings } from "../../services/search.js";
 import { absoluteUrl, shareDescription } from "../../web/components/share.js";
 import { prepareGuides } from "../../web/guides/prepare.js";
@@ -26,13 +28,15 @@ export function guideWebRoutes(deps: AppDeps, sources: readonly GuideSource[] = 
   const origin = (url: string) => new URL(url).origin;
   const viewer = (c: Parameters<typeof viewerOf>[0]) => (deps.market ? viewerOf(c, deps.facts) : undefined);
 
-  app.get("/guides", (c) => {
+  app.get("/guides", async (c) => {
     const o = origin(c.req.url);
+    const counts = deps.market ? await commentCountsByGuide(deps.market.database) : undefined;
     return html(
       c,
       <GuidesPage
         viewer={viewer(c)}
         guides={reading}
+        commentCounts={counts}
         share={{
           url: absoluteUrl(o, "/guides"),
           title: "Kei truck guides",
@@ -87,6 +91,13 @@ export function guideWebRoutes(deps: AppDeps, sources: readonly GuideSource[] = 
         )
       : null;
     const query = new URLSearchParams(g.listingQuery).toString();
+    const user = c.get("user");
+    const pageParam = c.req.query("page");
+    const thread = market
+      ? await loadThread(market.database, { kind: "guide", key: g.slug }, user, {
+          page: pageParam === undefined ? 1 : parseInput(pageQuerySchema, pageParam),
+        })
+      : null;
     return html(
       c,
       <GuidePage
@@ -106,6 +117,7 @@ export function guideWebRoutes(deps: AppDeps, sources: readonly GuideSource[] = 
             ? { items: found.items, total: found.total, href: query ? `/trucks?${query}` : "/trucks" }
             : null
         }
+        comments={thread ? { thread, signedIn: user !== null, admin: user?.role === "admin" } : undefined}
       />,
     );
   });

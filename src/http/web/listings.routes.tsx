@@ -8,6 +8,7 @@ import { decodeFrameNumber } from "../../domain/catalog/decode.js";
 import { BED_TYPES, type BedType } from "../../domain/listings/types.js";
 import { estimateFairPrice } from "../../domain/pricing/estimate.js";
 import { AppError } from "../../services/app-error.js";
+import { loadThread, pageQuerySchema } from "../../services/comments.js";
 import { currentDealModel } from "../../services/deals.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { listingMarket } from "../../services/listing-market.js";
@@ -178,9 +179,14 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
     });
     const user = c.get("user");
     const isOwner = !!user && (user.id === view.listing.sellerId || user.role === "admin");
-    const [marketView, watched] = await Promise.all([
+    const page = c.req.query("page");
+    const [marketView, watched, questions] = await Promise.all([
       listingMarket(database.db, view.listing, deps.today(), user),
       user ? isWatching(database.db, user.id, id) : false,
+      loadThread(database, { kind: "listing", key: String(id) }, user, {
+        page: page === undefined ? 1 : parseInput(pageQuerySchema, page),
+        sellerId: view.listing.sellerId,
+      }),
     ]);
     return html(
       c,
@@ -193,6 +199,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         watched={watched}
         user={user ? { id: user.id, role: user.role } : null}
         share={listingShareMeta(view, new URL(c.req.url).origin, market.jpyPerUsd)}
+        questions={questions}
       />,
     );
   });

@@ -199,6 +199,24 @@ for (const engine of ["pglite", "postgres"] as const) {
         .update(users)
         .set({ bannedAt: null })
         .where(eq(users.email, "sally@example.com"));
+      // A banned account files no reports either.
+      const sellerId = Number(
+        /href="\/sellers\/(\d+)"/.exec(await (await other.get(`/trucks/${id}`)).text())?.[1],
+      );
+      const reviewId = Number(
+        /id="review-(\d+)"/.exec(await (await other.get(`/sellers/${sellerId}`)).text())?.[1],
+      );
+      await market.database.db
+        .update(users)
+        .set({ bannedAt: new Date() })
+        .where(eq(users.email, "olga@example.com"));
+      const report = await other.post(`/reviews/${reviewId}/report`, { reason: "spam" });
+      expect(report.status).toBe(403);
+      expect(await report.text()).toMatch(/banned from posting/);
+      await market.database.db
+        .update(users)
+        .set({ bannedAt: null })
+        .where(eq(users.email, "olga@example.com"));
     });
 
     it("anonymous visitors get a log-in link instead of the heart; unknown listings and sellers are 404", async () => {

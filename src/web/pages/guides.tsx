@@ -1,5 +1,7 @@
 import { raw } from "hono/html";
+import type { Thread } from "../../services/comments.js";
 import type { SearchItem } from "../../services/search.js";
+import { CommentThread } from "../components/comments.js";
 import { usd, yen } from "../components/format.js";
 import type { ShareMeta } from "../components/share.js";
 import type { Guide } from "../guides/prepare.js";
@@ -24,7 +26,13 @@ function GuideMeta(props: { guide: Guide }) {
   );
 }
 
-export function GuidesPage(props: { viewer?: Viewer; guides: readonly Guide[]; share: ShareMeta }) {
+export function GuidesPage(props: {
+  viewer?: Viewer;
+  guides: readonly Guide[];
+  share: ShareMeta;
+  /** Visible comments per guide slug; absent without the marketplace. */
+  commentCounts?: ReadonlyMap<string, number>;
+}) {
   return (
     <Layout
       title="Kei truck guides"
@@ -48,6 +56,9 @@ export function GuidesPage(props: { viewer?: Viewer; guides: readonly Guide[]; s
             <p>{g.meta.summary}</p>
             <p class="muted">
               {g.minutes} min read · updated <time datetime={g.meta.updated}>{g.meta.updated}</time>
+              {props.commentCounts ? (
+                <CommentCount n={props.commentCounts.get(g.slug) ?? 0} slug={g.slug} />
+              ) : null}
             </p>
           </li>
         ))}
@@ -56,6 +67,17 @@ export function GuidesPage(props: { viewer?: Viewer; guides: readonly Guide[]; s
         <a href={GUIDES_FEED.href}>New guides as an Atom feed</a>
       </p>
     </Layout>
+  );
+}
+
+function CommentCount(props: { n: number; slug: string }) {
+  return (
+    <>
+      {" · "}
+      <a href={`/guides/${props.slug}#comments`}>
+        {props.n} comment{props.n === 1 ? "" : "s"}
+      </a>
+    </>
   );
 }
 
@@ -137,6 +159,8 @@ export function GuidePage(props: {
   share: ShareMeta;
   /** Null without the marketplace: then there is no listings section. */
   listings: { items: readonly SearchItem[]; total: number; href: string } | null;
+  /** The comment thread; absent without the marketplace. */
+  comments?: { thread: Thread; signedIn: boolean; admin: boolean };
 }) {
   const g = props.guide;
   return (
@@ -182,6 +206,7 @@ export function GuidePage(props: {
         Something wrong or out of date in this guide? Guides live in the project's repository as Markdown
         files; corrections with a source are welcome.
       </p>
+      {props.comments ? <CommentThread {...props.comments} /> : null}
     </Layout>
   );
 }

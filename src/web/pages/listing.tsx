@@ -1,7 +1,9 @@
 import { BED_TYPE_LABELS } from "../../domain/listings/types.js";
+import type { Thread } from "../../services/comments.js";
 import type { ListingMarket } from "../../services/listing-market.js";
 import type { ListingView } from "../../services/listing-view.js";
 import { ChecklistSection } from "../components/checklist.js";
+import { CommentThread } from "../components/comments.js";
 import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
 import {
   PriceHistorySection,
@@ -109,6 +111,8 @@ export function ListingPage(props: {
   /** The signed-in viewer, for the review actions. */
   user: { id: number; role: string } | null;
   share?: ShareMeta;
+  /** Questions to the seller and the seller's answers. */
+  questions?: Thread;
 }) {
   const { listing: l, seller, photos } = props.view;
   const price =
@@ -284,6 +288,13 @@ export function ListingPage(props: {
       <PriceHistorySection market={props.market} />
       <SellerLine seller={seller} market={props.market} views={l.views} />
       <SaleReviewSection listing={l} market={props.market} viewer={props.user} />
+      {props.questions ? (
+        <CommentThread
+          thread={props.questions}
+          signedIn={props.user !== null}
+          admin={props.user?.role === "admin"}
+        />
+      ) : null}
       {props.isOwner ? (
         <section class="card" aria-labelledby="owner-h">
           <h2 id="owner-h">Your listing</h2>
