@@ -26,6 +26,7 @@ import { commentWebRoutes } from "./web/comments.routes.js";
 import { costWebRoutes } from "./web/cost.routes.js";
 import { guideWebRoutes } from "./web/guides.routes.js";
 import { haulWebRoutes } from "./web/haul.routes.js";
+import { importerWebRoutes } from "./web/importer.routes.js";
 import { knowledgeWebRoutes } from "./web/knowledge.routes.js";
 import { listingWebRoutes } from "./web/listings.routes.js";
 import { viewerOf } from "./web/render.js";
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps) {
     app.route("/", reputationWebRoutes(deps, deps.market));
     app.route("/", savedWebRoutes(deps, deps.market));
     app.route("/", alertWebRoutes(deps, deps.market));
+    app.route("/", importerWebRoutes(deps, deps.market));
     app.route("/", shareWebRoutes(deps, deps.market));
     app.route("/", commentWebRoutes(deps.market));
     app.route("/", adminWebRoutes(deps, deps.market));

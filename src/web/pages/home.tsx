@@ -150,6 +150,12 @@ export function HomePage(props: {
         <a href="/guides/the-25-year-rule">the 25-year rule</a> and{" "}
         <a href="/guides/buying-checklist">the buying checklist</a>, or see <a href="/guides">all guides</a>.
       </p>
+      <h2>For importers and dealers</h2>
+      <p>
+        <a href="/importer">Evaluate today's auction lots</a>: upload a CSV, and see for each lot whether it may enter
+        on your ship's arrival day, its landed cost in your state, the fair US price and your margin (seller
+        accounts; <code>keiyard lots</code> on the command line for files of any size).
+      </p>
       <h2>For developers</h2>
       <p>
         The same answers as JSON under <code>/api/v1</code>: see the <a href="/api/docs">API reference</a> and

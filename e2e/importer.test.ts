@@ -1,0 +1,69 @@
+// The importer in a real browser: a seller uploads the example lots through the page's script (upload
+// and evaluation progress), lands on the saved batch, sorts and filters it, and the pages pass axe.
+// The same upload also works with JavaScript off (a plain form post and a redirect).
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../test/cli.js";
+import { signUp } from "./accounts.js";
+import { screenshotBothWidths, violations } from "./axe.js";
+import { launchChromium } from "./browser.js";
+import { type RunningServer, startKeiyard } from "./server.js";
+
+const LOTS = join(ROOT, "docs/examples/lots.csv");
+
+describe("importer journey (Chromium)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startKeiyard({ KEIYARD_DEMO_COUNT: "150" });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("uploads with progress, opens the batch, sorts and filters it", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signUp(page, server.url, "e2e-importer@example.com", "seller");
+    await page.goto(`${server.url}/importer`);
+    expect(await violations(page)).toEqual([]);
+    await page.setInputFiles("#file", LOTS);
+    await page.selectOption("#to", "TX");
+    await page.fill("#arrival", "2027-01-15");
+    await Promise.all([
+      page.waitForURL(/\/importer\/batches\/\d+$/),
+      page.click("form[data-island=importer] button"),
+    ]);
+    expect(await page.textContent("main")).toMatch(/lots for TX, arriving 2027-01-15/);
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(20);
+    expect(await violations(page)).toEqual([]);
+    await screenshotBothWidths(page, "importer-batch");
+    await Promise.all([
+      page.waitForURL(/filter=errors/),
+      page.click("nav[aria-label='Filter lots'] >> text=Row errors"),
+    ]);
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("tbody tr").count()).toBeLessThan(10);
+  }, 90_000);
+
+  it("works without JavaScript, and recognises the same file", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.fill("#email", "e2e-importer@example.com");
+    await page.fill("#password", "correct horse battery");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await page.goto(`${server.url}/importer`);
+    await page.setInputFiles("#file", LOTS);
+    await page.selectOption("#to", "TX");
+    await page.fill("#arrival", "2027-01-15");
+    await Promise.all([page.waitForNavigation(), page.click("form[data-island=importer] button")]);
+    expect(page.url()).toMatch(/\/importer\/batches\/\d+\?existing=1$/);
+    expect(await page.textContent("main")).toMatch(/uploaded this file with these options before/);
+    await context.close();
+  }, 90_000);
+});

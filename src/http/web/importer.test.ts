@@ -1,0 +1,190 @@
+// The importer on the web, through the real app on both engines: upload, the saved batch with sorting,
+// filtering and CSV download, progress lines for the page's script, re-uploads recognised, other
+// sellers kept out, and a failure while saving that leaves no half-saved batch.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../../test/cli.js";
+import { Browser, createMarket, type Market } from "../../../test/market.js";
+import { lotBatches, lotResults } from "../../db/schema/lots.js";
+import type { LotResult } from "../../domain/lots/types.js";
+import { saveBatch } from "../../services/lot-batches.js";
+
+const LOTS = readFileSync(join(ROOT, "docs/examples/lots.csv"));
+
+function upload(b: Browser, fields: Record<string, string>, bytes: Uint8Array = LOTS, accept = "text/html") {
+  const form = new FormData();
+  form.set("file", new File([bytes], "lots.csv", { type: "text/csv" }));
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return b.request("/importer", { method: "POST", body: form, headers: { accept } });
+}
+
+for (const engine of ["pglite", "postgres"] as const) {
+  describe(`/importer on ${engine}`, () => {
+    let market: Market;
+    let seller: Browser;
+    let batchUrl = "";
+    beforeAll(async () => {
+      market = await createMarket(engine);
+      seller = new Browser(market.app);
+      await seller.signUp("importer@example.com", "seller");
+    }, 120_000);
+    afterAll(async () => market?.dispose());
+
+    it("is for signed-in sellers", async () => {
+      const anon = new Browser(market.app);
+      expect((await anon.get("/importer")).headers.get("location")).toBe("/login?next=/importer");
+      const buyer = new Browser(market.app);
+      await buyer.signUp("just-buying@example.com", "buyer");
+      expect((await buyer.get("/importer")).status).toBe(403);
+      expect((await upload(buyer, { to: "TX", arrival: "2027-01-15" })).status).toBe(403);
+      expect(await market.database.db.select().from(lotBatches)).toHaveLength(0);
+    });
+
+    it("refuses a bad request with the reason and saves nothing", async () => {
+      const noState = await upload(seller, { arrival: "2027-01-15" });
+      expect(noState.status).toBe(400);
+      expect(await noState.text()).toMatch(/to:/);
+      const notCsv = await upload(
+        seller,
+        { to: "TX", arrival: "2027-01-15" },
+        new TextEncoder().encode("hello"),
+      );
+      expect(notCsv.status).toBe(400);
+      const sjis = await upload(
+        seller,
+        { to: "TX", arrival: "2027-01-15" },
+        new Uint8Array([0x83, 0x4c, 0x83, 0x83, 0x0a]),
+      );
+      expect(sjis.status).toBe(400);
+      expect(await sjis.text()).toMatch(/not UTF-8/);
+      expect(await market.database.db.select().from(lotBatches)).toHaveLength(0);
+    });
+
+    it("evaluates an upload and saves every row as one batch", async () => {
+      const res = await upload(seller, { to: "TX", arrival: "2027-01-15", fx: "150" });
+      expect(res.status).toBe(303);
+      batchUrl = res.headers.get("location") ?? "";
+      expect(batchUrl).toMatch(/^\/importer\/batches\/\d+$/);
+      const [batch] = await market.database.db.select().from(lotBatches);
+      const rows = await market.database.db.select().from(lotResults);
+      expect(rows).toHaveLength(batch!.rowCount);
+      expect(batch!.rowCount).toBeGreaterThan(20);
+      expect(batch!.errorCount).toBeGreaterThan(0);
+      const page = await (await seller.get(batchUrl)).text();
+      expect(page).toMatch(/lots for TX, arriving 2027-01-15/);
+      expect(page).toMatch(/Download all results \(CSV\)/);
+      expect(await (await seller.get("/importer")).text()).toMatch(/lots\.csv/);
+    });
+
+    it("sorts by margin, filters to row errors, and pages", async () => {
+      const margins = [
+        ...(await (await seller.get(`${batchUrl}?sort=margin`)).text()).matchAll(
+          /<td( class="ok")?>(-?\$[\d,]+|—)<\/td>\s*<td>[^<]*<\/td>\s*<\/tr>/g,
+        ),
+      ]
+        .map((m) => m[2]!)
+        .filter((t) => t !== "—")
+        .map((t) => Number(t.replace(/[$,]/g, "")));
+      expect(margins.length).toBeGreaterThan(3);
+      expect(margins).toEqual([...margins].sort((a, b) => b - a));
+      const [batch] = await market.database.db.select().from(lotBatches);
+      const errors = await (await seller.get(`${batchUrl}?filter=errors`)).text();
+      expect(errors).toMatch(new RegExp(`${batch!.errorCount} lots shown by this filter`));
+      expect((await seller.get(`${batchUrl}?sort=nonsense`)).status).toBe(400);
+    });
+
+    it("downloads every result as CSV in file order", async () => {
+      const res = await seller.get(`${batchUrl}/results.csv`);
+      expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+      const lines = (await res.text()).trim().split("\n");
+      const [batch] = await market.database.db.select().from(lotBatches);
+      expect(lines[0]).toMatch(/^line,lot_no,auction,/);
+      expect(lines).toHaveLength(1 + batch!.rowCount);
+      const order = lines.slice(1).map((l) => Number(l.split(",")[0]));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    });
+
+    it("recognises the same file with the same options; other options make a new batch", async () => {
+      const again = await upload(seller, { arrival: "2027-01-15", fx: "150", to: "TX" });
+      expect(again.headers.get("location")).toBe(`${batchUrl}?existing=1`);
+      expect(await (await seller.get(`${batchUrl}?existing=1`)).text()).toMatch(
+        /uploaded this file with these options before/,
+      );
+      expect(await market.database.db.select().from(lotBatches)).toHaveLength(1);
+      const other = await upload(seller, { to: "PA", arrival: "2027-01-15", fx: "150" });
+      expect(other.headers.get("location")).not.toBe(batchUrl);
+      expect(await market.database.db.select().from(lotBatches)).toHaveLength(2);
+    });
+
+    it("streams progress lines to the page's script, then where the batch is", async () => {
+      const res = await upload(seller, { to: "OR", arrival: "2027-02-01" }, LOTS, "application/x-ndjson");
+      expect(res.headers.get("content-type")).toMatch(/application\/x-ndjson/);
+      const events = (await res.text())
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(events.some((e) => e.kind === "progress" && e.rows > 0)).toBe(true);
+      expect(events.at(-1)).toMatchObject({
+        kind: "done",
+        url: expect.stringMatching(/^\/importer\/batches\/\d+$/),
+      });
+      const bad = await upload(
+        seller,
+        { to: "OR", arrival: "2027-02-01" },
+        new TextEncoder().encode(""),
+        "application/x-ndjson",
+      );
+      expect(
+        (await bad.text())
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l))
+          .at(-1),
+      ).toMatchObject({ kind: "error" });
+    });
+
+    it("shows the lot format document", async () => {
+      const res = await new Browser(market.app).get("/importer/format");
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/<h1[^>]*>[^<]*lot/i);
+    });
+
+    it("keeps other sellers out of a batch", async () => {
+      const other = new Browser(market.app);
+      await other.signUp("other-importer@example.com", "seller");
+      expect((await other.get(batchUrl)).status).toBe(404);
+      expect((await other.get(`${batchUrl}/results.csv`)).status).toBe(404);
+    });
+
+    it("a failure while saving leaves no half-saved batch", async () => {
+      const before = await market.database.db.select().from(lotBatches);
+      const beforeRows = (await market.database.db.select().from(lotResults)).length;
+      const [sample] = await market.database.db.select().from(lotResults).limit(1);
+      const results = Array.from({ length: 1500 }, (_, i) => ({
+        ...(sample!.result as unknown as LotResult),
+        line: i + 2,
+      }));
+      results[1200]!.line = 5; // a duplicate line in the second chunk of rows: the insert fails there
+      const [owner] = before;
+      await expect(
+        saveBatch(
+          market.database,
+          {
+            userId: owner!.userId,
+            fileName: "crash.csv",
+            fileSha256: "d".repeat(64),
+            options: { to: "TX" },
+            optionsKey: "to=TX",
+            rowCount: 1500,
+            errorCount: 0,
+            summary: {},
+          },
+          results,
+        ),
+      ).rejects.toThrow();
+      expect(await market.database.db.select().from(lotBatches)).toHaveLength(before.length);
+      expect(await market.database.db.select().from(lotResults)).toHaveLength(beforeRows);
+    });
+  });
+}
