@@ -152,9 +152,9 @@ export function HomePage(props: {
       </p>
       <h2>For importers and dealers</h2>
       <p>
-        <a href="/importer">Evaluate today's auction lots</a>: upload a CSV, and see for each lot whether it may enter
-        on your ship's arrival day, its landed cost in your state, the fair US price and your margin (seller
-        accounts; <code>keiyard lots</code> on the command line for files of any size).
+        <a href="/importer">Evaluate today's auction lots</a>: upload a CSV, and see for each lot whether it
+        may enter on your ship's arrival day, its landed cost in your state, the fair US price and your margin
+        (seller accounts; <code>keiyard lots</code> on the command line for files of any size).
       </p>
       <h2>For developers</h2>
       <p>
