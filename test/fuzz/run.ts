@@ -77,7 +77,9 @@ export function apiRequestArb(targets: ApiTarget[]): fc.Arbitrary<FuzzRequest> {
   return fc.constantFrom(...targets).chain((t) => {
     const pathParams = t.params.filter((p) => p.in === "path");
     const pathArb = fc
-      .tuple(...pathParams.map((p) => fc.tuple(fc.constant(p.name), valueFor(p.schema, p.name), fc.boolean())))
+      .tuple(
+        ...pathParams.map((p) => fc.tuple(fc.constant(p.name), valueFor(p.schema, p.name), fc.boolean())),
+      )
       .map((values) =>
         values.reduce(
           // Mostly percent-encoded as a client would; sometimes as it is, "%" and "/" included.
