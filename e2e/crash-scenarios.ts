@@ -5,7 +5,6 @@
 
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import type { Database } from "../src/db/client.js";
 import { queryRows } from "../src/db/client.js";
 import { TRUCK } from "../test/market.js";
 import type { CrashScenario } from "./crash.js";
