@@ -64,7 +64,10 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 function pickKind(): Kind {
   let r = Math.random() * 100;
-  for (const m of MIX) if ((r -= m.weight) < 0) return m.kind;
+  for (const m of MIX) {
+    r -= m.weight;
+    if (r < 0) return m.kind;
+  }
   return MIX[0].kind;
 }
 
