@@ -5,12 +5,14 @@
 // entry fails here.
 // The app first: @hono/zod-openapi must extend zod before any shared input schema is built.
 import "../../test/market.js";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actors, createActors, ROLES, sessionFor } from "../../test/authz/fixtures.js";
-import { MATRIX, STATE_CHANGING_GETS } from "../../test/authz/matrix.js";
+import { type Call, MATRIX, STATE_CHANGING_GETS } from "../../test/authz/matrix.js";
 import { snapshotTables } from "../../test/db-harness.js";
 import { createMarket, type Market, ORIGIN } from "../../test/market.js";
 import { mutatingRoutes } from "../../test/routes.js";
+import { users } from "../db/schema/users.js";
 import { jpegOf } from "../photos/test-fixtures.js";
 import { SESSION_COOKIE } from "./middleware/session.js";
 
@@ -25,6 +27,18 @@ describe("authorization matrix", () => {
   }, 60_000);
   afterAll(async () => market?.dispose());
 
+  /** Sends a matrix call as a browser would: same-site Origin, the session cookie, a form body. */
+  function send(call: Call, method: string, session: string | undefined) {
+    const headers = new Headers({ origin: ORIGIN, accept: "text/html" });
+    if (session) headers.set("cookie", `${SESSION_COOKIE}=${session}`);
+    let body: FormData | string | undefined = call.multipart;
+    if (call.form || (method !== "GET" && !body)) {
+      headers.set("content-type", "application/x-www-form-urlencoded");
+      body = new URLSearchParams(call.form ?? {}).toString();
+    }
+    return market.app.request(`${ORIGIN}${call.path}`, { method, headers, body });
+  }
+
   it("has an entry for every state-changing route of the app, and none for a route that is gone", () => {
     const routes = [...mutatingRoutes(market.app).map((r) => r.key), ...STATE_CHANGING_GETS];
     const covered = new Set(MATRIX.map((e) => e.route));
@@ -36,6 +50,31 @@ describe("authorization matrix", () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
   });
 
+  // A banned seller keeps their account but may change none of their listings (nor list new ones).
+  for (const route of [
+    "POST /sell",
+    "POST /trucks/:id/edit",
+    "POST /trucks/:id/status",
+    "POST /trucks/:id/delete",
+    "POST /trucks/:id/photos",
+  ])
+    it(`${route} as the owner, banned`, async () => {
+      const db = market.database.db;
+      const entry = MATRIX.find((e) => e.route === route)!;
+      const me = actors.users.owner;
+      await db.update(users).set({ bannedAt: new Date() }).where(eq(users.id, me.id));
+      try {
+        const session = await sessionFor(db, me.id);
+        const call = await entry.prepare({ db, actors, role: "owner", me, session, photo });
+        const before = await snapshotTables(db);
+        const res = await send(call, "POST", session);
+        expect(res.status).toBe(403);
+        expect(await snapshotTables(db)).toEqual(before);
+      } finally {
+        await db.update(users).set({ bannedAt: null }).where(eq(users.id, me.id));
+      }
+    });
+
   for (const entry of MATRIX)
     for (const role of ROLES)
       it(`${entry.route}${entry.variant ? ` (${entry.variant})` : ""} as ${role}`, async () => {
@@ -44,15 +83,8 @@ describe("authorization matrix", () => {
         const session = me ? await sessionFor(db, me.id) : undefined;
         const call = await entry.prepare({ db, actors, role, me, session, photo });
         const [method] = entry.route.split(" ");
-        const headers = new Headers({ origin: ORIGIN, accept: "text/html" });
-        if (session) headers.set("cookie", `${SESSION_COOKIE}=${session}`);
-        let body: FormData | string | undefined = call.multipart;
-        if (call.form || (method !== "GET" && !body)) {
-          headers.set("content-type", "application/x-www-form-urlencoded");
-          body = new URLSearchParams(call.form ?? {}).toString();
-        }
         const before = await snapshotTables(db);
-        const res = await market.app.request(`${ORIGIN}${call.path}`, { method, headers, body });
+        const res = await send(call, method!, session);
         const want = entry.expect[role];
         expect({ status: res.status, text: res.status === want.status ? "" : await res.text() }).toEqual({
           status: want.status,
