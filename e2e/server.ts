@@ -8,12 +8,18 @@ import { ROOT } from "../test/cli.js";
 
 export interface RunningServer {
   url: string;
+  /** The folder holding its embedded database and photos: start another server on it with `{ dir }`. */
+  dir: string;
   stop(): Promise<void>;
+  /** Kills the process with no chance to finish anything (the crash test's power cut). */
+  kill(): Promise<void>;
   output(): string;
 }
 
-export async function startKeiyard(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), "keiyard-e2e-"));
+export async function startKeiyard(
+  env: Record<string, string> = {},
+  { dir = mkdtempSync(join(tmpdir(), "keiyard-e2e-")) }: { dir?: string } = {},
+): Promise<RunningServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ["bin/keiyard.js", "serve", "--port", "0", "--host", "127.0.0.1"],
@@ -48,9 +54,18 @@ export async function startKeiyard(env: Record<string, string> = {}): Promise<Ru
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
   return {
     url: `http://127.0.0.1:${port}`,
+    dir,
     output: () => out,
+    kill: () => {
+      child.kill("SIGKILL");
+      return exited;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

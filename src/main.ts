@@ -10,7 +10,7 @@ import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
 import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
-import { createDiskStorage } from "./photos/storage.js";
+import { photoStorageFromConfig } from "./photos/storage-from-config.js";
 import { refreshDealRatings } from "./services/deals.js";
 import { DEMO_BUYER_LOGIN, DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
 
@@ -58,7 +58,8 @@ export async function startServer(options: StartOptions = {}) {
   try {
     await migrate(database);
     log(`database: ${embedded ? "embedded PGlite" : "PostgreSQL"} at ${database.location}`);
-    const storage = createDiskStorage(config.KEIYARD_PHOTOS_DIR);
+    const { storage, description: photos } = photoStorageFromConfig(config);
+    log(`photos: ${photos}`);
     const today = () => todayUtc();
     if (config.KEIYARD_DEMO === "auto" && config.KEIYARD_DEMO_COUNT > 0 && (await isEmpty(database))) {
       log(`new database: seeding ${config.KEIYARD_DEMO_COUNT} demo listings (KEIYARD_DEMO=off to skip)…`);

@@ -1,7 +1,7 @@
 // The only reader of process.env: parsed once with zod, frozen, with defaults that just work.
 import { z } from "zod";
 
-const envSchema = z.object({
+const envFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -19,6 +19,21 @@ const envSchema = z.object({
   KEIYARD_DATA_DIR: z.string().min(1).default(".data/db"),
   /** Folder of listing photos on disk (the default storage; an object store can replace it). */
   KEIYARD_PHOTOS_DIR: z.string().min(1).default(".data/photos"),
+  /** Where photos live: "disk" (KEIYARD_PHOTOS_DIR) or "s3", an S3-compatible object store (KEIYARD_S3_*). */
+  KEIYARD_PHOTOS_STORE: z.enum(["disk", "s3"]).default("disk"),
+  /** The object store's address; AWS S3 in KEIYARD_S3_REGION when unset. */
+  KEIYARD_S3_ENDPOINT: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  KEIYARD_S3_REGION: z.string().min(1).default("us-east-1"),
+  KEIYARD_S3_BUCKET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(3).max(63).optional()),
+  /** Prepended to every photo key ("keiyard/"), so one bucket can hold more than this site. */
+  KEIYARD_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9_-][A-Za-z0-9._-]*\/)*$/, "must be empty or end with a slash, like keiyard/")
+    .default(""),
+  /** The object store's credentials, under the names every S3 tool reads. */
+  AWS_ACCESS_KEY_ID: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  AWS_SECRET_ACCESS_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  AWS_SESSION_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /**
    * The yen rate this site converts Japan listings with, shown beside every converted price. An operator
    * setting, not a fact: the default 150 is the middle of the illustrative 140-160 band the fact data
@@ -48,6 +63,13 @@ const envSchema = z.object({
   PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   /** How often the job runner checks saved searches and sends mail; 0 turns it off. */
   KEIYARD_JOBS_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+});
+
+const envSchema = envFields.superRefine((v, ctx) => {
+  if (v.KEIYARD_PHOTOS_STORE !== "s3") return;
+  for (const name of ["KEIYARD_S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] as const)
+    if (!v[name])
+      ctx.addIssue({ code: "custom", path: [name], message: "required when KEIYARD_PHOTOS_STORE=s3" });
 });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;

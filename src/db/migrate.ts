@@ -25,8 +25,9 @@ export function readJournal(): JournalEntry[] {
   return (JSON.parse(text) as { entries: JournalEntry[] }).entries;
 }
 
-export async function migrate(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** `migrationsFolder` is for tests that stop at an older release's schema (a copy cut short). */
+export async function migrate(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder };
   if (database.kind === "pglite") {
     // PGlite is one connection in this process: nothing else can race the migration.
     await migratePglite(drizzlePglite({ client: database.client }), config);

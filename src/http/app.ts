@@ -14,6 +14,7 @@ import { listingsRoutes } from "./api/listings.routes.js";
 import { statesRoutes } from "./api/states.routes.js";
 import type { AppDeps, AppEnv } from "./context.js";
 import { errorResponse } from "./errors.js";
+import { bodyLimits } from "./middleware/body-limit.js";
 import { POLICIES, type RatePolicy, rateLimit } from "./middleware/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
 import { securityHeaders } from "./middleware/security.js";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use("*", requestLog(deps.log));
   app.use("*", securityHeaders({ hsts: deps.market?.secureCookies ?? false }));
+  app.use("*", bodyLimits());
   // Forms from other sites may not post here (Origin check); the session cookie is SameSite=Lax too.
   app.use("*", csrf());
   app.use("*", sessionMiddleware(deps.market?.database));

@@ -3,13 +3,29 @@ import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { type FakeS3, startFakeS3 } from "../../test/fake-s3.js";
 import { AppError } from "../services/app-error.js";
+import { createS3Storage } from "./s3-storage.js";
 import { createDiskStorage, createMemoryStorage, isValidStorageKey, type PhotoStorage } from "./storage.js";
 
 const dirs: string[] = [];
+const fakes: FakeS3[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
 });
+
+/** S3 storage on a fake S3 server (test/fake-s3.ts) that verifies each request's signature. */
+async function s3Storage(): Promise<PhotoStorage> {
+  const fake = await startFakeS3();
+  fakes.push(fake);
+  return createS3Storage({
+    endpoint: fake.endpoint,
+    bucket: fake.bucket,
+    region: fake.region,
+    credentials: { accessKeyId: fake.accessKeyId, secretAccessKey: fake.secretAccessKey },
+  });
+}
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "keiyard-photos-"));
@@ -36,10 +52,12 @@ const TRAVERSALS = [
   "",
 ];
 
-// One contract, two implementations: the memory store is only useful in tests if it behaves like disk.
+// One contract, three implementations: the memory store is only useful in tests if it behaves like disk,
+// and the object store must behave like both.
 describe.each([
   ["disk", async () => createDiskStorage(await tempDir())],
   ["memory", async () => createMemoryStorage()],
+  ["s3", s3Storage],
 ])("%s storage", (_, make: () => Promise<PhotoStorage>) => {
   it("round-trips bytes and content type, and answers null for a missing key", async () => {
     const storage = await make();

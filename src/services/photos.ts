@@ -49,6 +49,8 @@ export async function addListingPhotos(
   files: Buffer[],
 ): Promise<number> {
   if (!user) throw new AppError("unauthenticated", "log in to add photos");
+  // As for every other change to a listing (requireSeller in services/listings.ts).
+  if (user.banned) throw new AppError("forbidden", "this account has been banned from posting");
   const listing = await findListing(database.db, listingId);
   if (!listing) throw new AppError("not_found", `no listing ${listingId}`);
   if (listing.sellerId !== user.id && user.role !== "admin")

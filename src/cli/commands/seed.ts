@@ -5,7 +5,7 @@ import { openDatabaseFromConfig } from "../../db/client.js";
 import { DbError } from "../../db/errors.js";
 import { migrate } from "../../db/migrate.js";
 import { getFacts } from "../../facts/load.js";
-import { createDiskStorage } from "../../photos/storage.js";
+import { photoStorageFromConfig } from "../../photos/storage-from-config.js";
 import { AppError } from "../../services/app-error.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { seedDemo } from "../../services/seed.js";
@@ -42,7 +42,7 @@ export const seedCommand: Command = {
     }
     try {
       await migrate(database);
-      const result = await seedDemo(database, createDiskStorage(config.KEIYARD_PHOTOS_DIR), getFacts(), {
+      const result = await seedDemo(database, photoStorageFromConfig(config).storage, getFacts(), {
         count,
         ...(seed === undefined ? {} : { seed }),
         today: todayUtc(),

@@ -50,9 +50,17 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 
 let hits = 0;
 
+// The limiters are registered on the same methods and paths as the routes they guard (app.on("POST", …)),
+// so `app.routes` lists them too; this tells them apart from handlers (the authorization matrix test).
+const limiters = new WeakSet<object>();
+
+export function isRateLimiter(handler: unknown): boolean {
+  return typeof handler === "function" && limiters.has(handler);
+}
+
 export function rateLimit(policy: RatePolicy, o: RateLimitOptions): MiddlewareHandler<AppEnv> {
   const limit = Math.floor(policy.limit * o.scale);
-  return async (c, next) => {
+  const limiter: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (o.scale === 0) return next();
     const user = policy.per === "user" ? c.get("user") : null;
     const who = user ? `u:${user.id}` : `ip:${clientAddress(c, o.trustProxy)}`;
@@ -73,4 +81,6 @@ export function rateLimit(policy: RatePolicy, o: RateLimitOptions): MiddlewareHa
     }
     return next();
   };
+  limiters.add(limiter);
+  return limiter;
 }

@@ -7,6 +7,11 @@ export type LogLine = (entry: Record<string, unknown>) => void;
 
 const ID = /^[\w.-]{8,128}$/;
 
+/** The path as logged: a password-reset link's token is a live secret for an hour, so it never is. */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/reset\/[^/]+/, "/reset/[token]");
+}
+
 export function requestLog(log: LogLine | undefined): MiddlewareHandler {
   return async (c, next) => {
     const incoming = c.req.header("x-request-id");
@@ -20,7 +25,7 @@ export function requestLog(log: LogLine | undefined): MiddlewareHandler {
         t: new Date().toISOString(),
         id,
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       });

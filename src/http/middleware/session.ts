@@ -21,6 +21,9 @@ export function sessionMiddleware(database: Database | undefined): MiddlewareHan
       user?.homeState ?? (cookieState && STATE_CODE.test(cookieState) ? cookieState : null),
     );
     await next();
+    // A signed-in page shows that user's things: no shared cache or back-button cache may keep it.
+    // Responses that chose their own caching (photos, feeds, share cards) are the same for everyone.
+    if (user && !c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "private, no-store");
   };
 }
 

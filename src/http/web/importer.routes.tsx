@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { stream } from "hono/streaming";
 import { z } from "zod";
 import { LOT_CSV_COLUMNS, lotCsvLine } from "../../present/lots.present.js";
@@ -16,7 +15,6 @@ import {
   batchFor,
   batchResults,
   evaluateUpload,
-  MAX_UPLOAD_BYTES,
   RESULT_FILTERS,
   RESULT_SORTS,
 } from "../../services/lot-batches.js";
@@ -48,61 +46,49 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
     return page(c);
   });
 
-  app.post(
-    "/importer",
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          "payload_too_large",
-          `the file is over ${MAX_UPLOAD_BYTES / 2 ** 20} MB: use keiyard lots`,
-        );
-      },
-    }),
-    async (c) => {
-      const body = await c.req.parseBody();
-      const file = body.file;
-      const fields = Object.fromEntries(
-        Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
-      );
-      const upload = {
-        name: file instanceof File ? file.name : "",
-        bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
-      };
-      const ctx = { facts: deps.facts, jpyPerUsd: market.jpyPerUsd };
-      const user = c.get("user");
-      if ((c.req.header("accept") ?? "").includes("application/x-ndjson")) {
-        // The island's request: progress lines while evaluating, then where the batch is.
-        c.header("content-type", "application/x-ndjson; charset=utf-8");
-        c.header("cache-control", "no-store");
-        return stream(c, async (s) => {
-          const line = async (o: unknown) => {
-            await s.write(`${JSON.stringify(o)}\n`);
-          };
-          try {
-            const { batch, existing } = await evaluateUpload(database, user, upload, fields, {
-              ...ctx,
-              onProgress: (p) => line({ kind: "progress", ...p }),
-            });
-            await line({
-              kind: "done",
-              url: `/importer/batches/${batch.id}${existing ? "?existing=1" : ""}`,
-            });
-          } catch (e) {
-            if (!(e instanceof AppError)) throw e;
-            await line({ kind: "error", message: e.message });
-          }
-        });
-      }
-      try {
-        const { batch, existing } = await evaluateUpload(database, user, upload, fields, ctx);
-        return c.redirect(`/importer/batches/${batch.id}${existing ? "?existing=1" : ""}`, 303);
-      } catch (e) {
-        if (!(e instanceof AppError) || !["invalid_input", "payload_too_large"].includes(e.code)) throw e;
-        return page(c, e, 400);
-      }
-    },
-  );
+  app.post("/importer", async (c) => {
+    const body = await c.req.parseBody();
+    const file = body.file;
+    const fields = Object.fromEntries(
+      Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+    );
+    const upload = {
+      name: file instanceof File ? file.name : "",
+      bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
+    };
+    const ctx = { facts: deps.facts, jpyPerUsd: market.jpyPerUsd };
+    const user = c.get("user");
+    if ((c.req.header("accept") ?? "").includes("application/x-ndjson")) {
+      // The island's request: progress lines while evaluating, then where the batch is.
+      c.header("content-type", "application/x-ndjson; charset=utf-8");
+      c.header("cache-control", "no-store");
+      return stream(c, async (s) => {
+        const line = async (o: unknown) => {
+          await s.write(`${JSON.stringify(o)}\n`);
+        };
+        try {
+          const { batch, existing } = await evaluateUpload(database, user, upload, fields, {
+            ...ctx,
+            onProgress: (p) => line({ kind: "progress", ...p }),
+          });
+          await line({
+            kind: "done",
+            url: `/importer/batches/${batch.id}${existing ? "?existing=1" : ""}`,
+          });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          await line({ kind: "error", message: e.message });
+        }
+      });
+    }
+    try {
+      const { batch, existing } = await evaluateUpload(database, user, upload, fields, ctx);
+      return c.redirect(`/importer/batches/${batch.id}${existing ? "?existing=1" : ""}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || !["invalid_input", "payload_too_large"].includes(e.code)) throw e;
+      return page(c, e, 400);
+    }
+  });
 
   app.get("/importer/batches/:id{[0-9]+}", async (c) => {
     const batch = await batchFor(database, c.get("user"), parseInput(idParam, c.req.param("id")));

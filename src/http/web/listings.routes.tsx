@@ -20,7 +20,7 @@ import { DashboardPage } from "../../web/pages/dashboard.js";
 import { ListingPage } from "../../web/pages/listing.js";
 import { SellPage } from "../../web/pages/sell.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
-import { formFields, html, safeNext, viewerOf } from "./render.js";
+import { formFields, html, parseForm, safeNext, viewerOf } from "./render.js";
 
 /** Decoded values fill the fields the seller left blank, never overwrite what they typed. */
 function fillBlanks(values: Record<string, string>, fill: Record<string, string>): Record<string, string> {
@@ -244,7 +244,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
 
   app.post("/trucks/:id{[0-9]+}/photos", async (c) => {
     const id = parseInput(idParam, c.req.param("id"));
-    const body = await c.req.parseBody({ all: true });
+    const body = await parseForm(c, { all: true });
     const raw = body.photos;
     const files = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((f): f is File => f instanceof File);
     if (files.length === 0) throw new AppError("invalid_input", "choose at least one photo", "photos");

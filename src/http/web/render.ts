@@ -1,6 +1,7 @@
 // Page rendering helpers shared by the web routes.
 import type { Context } from "hono";
 import type { Facts } from "../../facts/schemas.js";
+import { AppError } from "../../services/app-error.js";
 import type { Viewer } from "../../web/layout.js";
 import type { AppEnv } from "../context.js";
 
@@ -16,9 +17,21 @@ export function html(c: Context, page: unknown, status: 200 | 400 | 401 | 403 | 
   return c.html(`<!doctype html>${String(page)}`, status);
 }
 
+/**
+ * The parsed form body. A body that does not parse as its content type says (a multipart body without its
+ * boundary, say) is the client's mistake: 400 with a message, not a 500.
+ */
+export async function parseForm(c: Context, options: { all?: boolean } = {}) {
+  try {
+    return await c.req.parseBody(options);
+  } catch {
+    throw new AppError("invalid_input", "the form could not be read: send it again from the page");
+  }
+}
+
 /** Form fields as plain strings (the last value of a repeated field wins). */
 export async function formFields(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+  const body = await parseForm(c);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
   return out;

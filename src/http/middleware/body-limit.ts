@@ -1,0 +1,34 @@
+// Request body limits, checked before anything reads a body: a form is a few kilobytes, so 1 MiB is
+// plenty; a photo upload may carry several photos of up to 15 MB each (src/photos/process.ts), so 64 MiB;
+// an auction-lot CSV up to 10 MB.
+// Without a limit, one client could make the server buffer gigabytes (every body is read whole).
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AppError } from "../../services/app-error.js";
+import { errorResponse } from "../errors.js";
+
+export const FORM_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
+const UPLOAD_PATH = /^\/trucks\/\d+\/photos$/;
+// Auction-lot CSVs: the importer takes up to 10 MB (services/lot-batches.ts) plus the form around it.
+export const LOTS_BODY_LIMIT = 11 * 1024 * 1024;
+const LOTS_PATH = /^\/importer$/;
+
+const limited = (maxSize: number, message: string) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      errorResponse(c, new AppError("payload_too_large", message, undefined, { maxBytes: maxSize })),
+  });
+
+export function bodyLimits(): MiddlewareHandler {
+  const forms = limited(FORM_BODY_LIMIT, "the request is larger than 1 MiB");
+  const uploads = limited(UPLOAD_BODY_LIMIT, "the upload is larger than 64 MiB: send fewer photos at a time");
+  const lots = limited(LOTS_BODY_LIMIT, "the file is larger than 10 MB: use keiyard lots for big files");
+  return (c, next) =>
+    UPLOAD_PATH.test(c.req.path)
+      ? uploads(c, next)
+      : LOTS_PATH.test(c.req.path)
+        ? lots(c, next)
+        : forms(c, next);
+}
