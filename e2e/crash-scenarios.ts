@@ -102,3 +102,48 @@ export const listingWrites: CrashScenario<ListingSetup, ListingAck> = {
     expect(rows.length).toBeGreaterThanOrEqual(new Set(acks.map((a) => a.id)).size);
   },
 };
+
+// ---- lot batches -----------------------------------------------------------------------------------
+
+type BatchAck = { batchId: number; rows: number };
+
+/** A lot file of `rows` lots whose lot numbers only this write uses (so no upload repeats another). */
+function lotFile(worker: number, n: number, rows: number): string {
+  const lines = ["lot_no,chassis_code,year,mileage_km,start_price_jpy"];
+  for (let i = 0; i < rows; i++)
+    lines.push(`${worker}-${n}-${i},DD51T,${1990 + (i % 8)},${40_000 + i},${150_000 + i}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export const lotBatchWrites: CrashScenario<{ cookie: string }, BatchAck> = {
+  name: "lot-batch saves",
+  async setup(url) {
+    const seller = new HttpClient(url);
+    await seller.signUp("crash-importer@example.com", "seller");
+    return { cookie: seller.cookieHeader };
+  },
+  async write(client, setup, worker, n) {
+    client.adopt(setup.cookie);
+    const rows = 1500; // more than one insert chunk: a kill can land between two of them
+    const form = new FormData();
+    form.set("file", new File([lotFile(worker, n, rows)], `w${worker}-${n}.csv`, { type: "text/csv" }));
+    form.set("to", "TX");
+    form.set("arrival", "2027-01-15");
+    const res = await client.request("/importer", { method: "POST", body: form });
+    await res.arrayBuffer();
+    const m = /^\/importer\/batches\/(\d+)$/.exec(res.headers.get("location") ?? "");
+    if (res.status !== 303 || !m) throw new Error(`upload answered ${res.status}`);
+    return { batchId: Number(m[1]), rows };
+  },
+  async verify(database, acks) {
+    const batches = await queryRows<{ id: number; row_count: number; saved: number }>(
+      database.db,
+      sql`select b.id::int, b.row_count, (select count(*)::int from lot_results r where r.batch_id = b.id) as saved
+          from lot_batches b`,
+    );
+    const byId = new Map(batches.map((b) => [b.id, b]));
+    // Every acknowledged batch is there with all its rows; no batch anywhere is partly saved.
+    expect(acks.filter((a) => byId.get(a.batchId)?.saved !== a.rows)).toEqual([]);
+    expect(batches.filter((b) => b.saved !== b.row_count)).toEqual([]);
+  },
+};

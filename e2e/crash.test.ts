@@ -7,7 +7,7 @@ import { openDatabase } from "../src/db/client.js";
 import { createTestDatabase, type TestDatabase } from "../test/db-harness.js";
 import { TRUCK } from "../test/market.js";
 import { writeUntilKilled } from "./crash.js";
-import { listingWrites } from "./crash-scenarios.js";
+import { listingWrites, lotBatchWrites } from "./crash-scenarios.js";
 import { HttpClient } from "./http-client.js";
 import { type RunningServer, startKeiyard } from "./server.js";
 
@@ -61,6 +61,39 @@ for (const engine of ["pglite", "postgres"] as const) {
       console.log(
         `crash ${engine}: ${acks.length} writes acknowledged, ${cut} cut by ${ROUNDS} kills, 0 lost`,
       );
+    }, 240_000);
+
+    it("loses no acknowledged lot batch and leaves none half-saved", async () => {
+      const db =
+        engine === "postgres" ? await createTestDatabase("postgres", { migrated: false }) : undefined;
+      const env = {
+        KEIYARD_DEMO: "off",
+        KEIYARD_JOBS_INTERVAL_MS: "0",
+        ...(db?.url ? { DATABASE_URL: db.url } : {}),
+      };
+      let srv = await startKeiyard(env);
+      try {
+        const setup = await lotBatchWrites.setup(srv.url);
+        const run = await writeUntilKilled(srv, lotBatchWrites, setup, { writers: 3, killAfter: 6 });
+        srv = await startKeiyard(env, { dir: srv.dir });
+        expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
+        const dir = srv.dir;
+        await srv.stop();
+        const database = await openDatabase(
+          db?.url ? { databaseUrl: db.url, dataDir: "unused" } : { dataDir: join(dir, "db") },
+        );
+        try {
+          await lotBatchWrites.verify(database, run.acks, setup);
+        } finally {
+          await database.close();
+        }
+        console.log(
+          `crash ${engine}: ${run.acks.length} lot batches acknowledged, ${run.unacknowledged} cut, 0 lost`,
+        );
+      } finally {
+        await srv.stop().catch(() => {});
+        await db?.dispose();
+      }
     }, 240_000);
   });
 }

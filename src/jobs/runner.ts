@@ -1,5 +1,5 @@
 // The job runner: checks saved searches and drains the mail queue, on a timer in each app instance
-// (safe with several: see services/alerts.ts and jobs/mail-sender.ts) or once from `keiyard jobs run`.
+// (safe with several: see services/alerts.ts and jobs/mail-sender.ts); `runJobsOnce` runs one pass.
 import type { Database } from "../db/client.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import type { Facts } from "../facts/schemas.js";
