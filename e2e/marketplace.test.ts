@@ -73,7 +73,7 @@ for (const engine of ["pglite", "postgres"] as const) {
         page.waitForNavigation(),
         page.click("form[data-island=search] button[type=submit]"),
       ]);
-      expect(await page.textContent("p[aria-live]")).toMatch(/\d+ trucks · delivered prices for PA/);
+      expect(await page.textContent("p[aria-live]")).toMatch(/\d+ trucks · prices with PA tax and fees/);
       // Facet: 4WD, then Dump bed (links with counts); JavaScript swaps the results in place.
       await page.click(".facets a:text-is('4WD')");
       await page.waitForURL(/drive=4WD/);

@@ -50,7 +50,7 @@ export function turning25Calendar(
           `DTSTART;VALUE=DATE:${compact(c.date)}`,
           `SUMMARY:${escapeText(`${c.make} ${c.model} ${c.chassisCode}: ${what}${c.approximate ? " (approximate)" : ""}`)}`,
           `DESCRIPTION:${escapeText(
-            `${kind === "first" ? "The earliest" : "The last"} ${c.chassisCode} builds reach 25 years (FMVSS 25-year rule, conservative reading)${c.approximate ? "; the production date is known to the year only" : ""}. Check a truck's own build date before you buy. Not legal advice.`,
+            `${kind === "first" ? "The earliest" : "The last"} ${c.chassisCode} builds can reach 25 years (FMVSS 25-year rule) on this day at the earliest: a truck built later in its month crosses later${c.approximate ? "; the production date is known to the year only" : ""}. Check a truck's own build date before you buy. Not legal advice.`,
           )}`,
           ...(o.baseUrl ? [`URL:${o.baseUrl}/import?frame=${c.chassisCode}`] : []),
           "END:VEVENT",

@@ -85,7 +85,7 @@ describe("seedDemo", () => {
     const b = new Browser(market.app);
     await b.post("/state", { code: "TX" });
     const html = await (await b.get("/trucks")).text();
-    expect(html).toMatch(/\d+ trucks · delivered prices for TX/);
+    expect(html).toMatch(/\d+ trucks · prices with TX tax and fees/);
     const links = [...html.matchAll(/href="(\/trucks\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
     expect(links.length).toBeGreaterThan(15);
     for (const link of links) {

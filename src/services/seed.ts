@@ -104,6 +104,8 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
           sellerKind: s.kind,
           dealerName: s.dealerName,
           homeState: s.homeState,
+          // Members for a while: their demo sales and reviews go back months.
+          createdAt: new Date(now - (400 + (i % 300)) * DAY_MS),
         })),
       )
       .returning({ id: users.id });
@@ -115,6 +117,7 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
           passwordHash: i === 0 && offset === 0 ? buyerHash : unusable,
           displayName: demoPersonName(buyerRng),
           role: "buyer" as const,
+          createdAt: new Date(now - (300 + (i % 200)) * DAY_MS),
         })),
       )
       .returning({ id: users.id });

@@ -48,9 +48,10 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
   app.post("/login", async (c) => {
     const fields = await formFields(c);
     try {
-      const { token } = await logIn(db, fields, c.get("sessionToken") ?? undefined);
+      const { token, user } = await logIn(db, fields, c.get("sessionToken") ?? undefined);
       setSessionCookie(c, token, market.secureCookies);
-      return c.redirect(safeNext(fields.next, "/dashboard"), 303);
+      // Buyers have no listings: their page is the watchlist.
+      return c.redirect(safeNext(fields.next, user.role === "buyer" ? "/saved" : "/dashboard"), 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const form = { values: { email: fields.email ?? "" }, error: e };

@@ -69,7 +69,7 @@ export function LogInPage(props: { viewer: Viewer; form?: FormState; next?: stri
       <h1>Log in</h1>
       <ErrorBox error={props.form?.error} />
       <form method="post" action="/login" class="card">
-        <input type="hidden" name="next" value={props.next ?? "/dashboard"} />
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
         <label for="email">Email</label>
         <input
           id="email"

@@ -74,20 +74,22 @@ export function HomePage(props: {
         </section>
       ) : null}
       <h2>Ask the knowledge core</h2>
-      <p class="muted">These forms answer with the JSON API; the same answers come from the command line.</p>
+      <p class="muted">
+        The same answers come from the command line and from the JSON API (<a href="/api/docs">reference</a>).
+      </p>
       <div class="cards">
         <section class="card" aria-labelledby="decode-h">
           <h2 id="decode-h">Decode a frame number</h2>
-          <form method="get" action="/decode">
+          <form method="get" action="/import">
             <label for="decode-input">Frame number or chassis code</label>
-            <input id="decode-input" name="input" placeholder="DA63T-123456" required maxlength={64} />
+            <input id="decode-input" name="frame" placeholder="DA63T-123456" required maxlength={64} />
             <button type="submit">Decode</button>
           </form>
           <pre>npx keiyard decode HA4-2123456</pre>
         </section>
         <section class="card" aria-labelledby="elig-h">
           <h2 id="elig-h">Can it enter the US?</h2>
-          <form method="get" action="/api/v1/eligibility">
+          <form method="get" action="/import">
             <label for="elig-built">Build month</label>
             <input
               id="elig-built"
@@ -108,7 +110,9 @@ export function HomePage(props: {
             <label for="legal-code">State</label>
             <select id="legal-code" name="code">
               {facts.stateRules.map((s) => (
-                <option value={s.code}>{s.name}</option>
+                <option value={s.code} selected={s.code === props.viewer?.state}>
+                  {s.name}
+                </option>
               ))}
             </select>
             <button type="submit">Look up</button>
@@ -120,15 +124,22 @@ export function HomePage(props: {
         </section>
         <section class="card" aria-labelledby="cost-h">
           <h2 id="cost-h">What will it cost?</h2>
-          <form method="get" action="/api/v1/cost">
+          <form method="get" action="/cost">
             <label for="cost-price">Auction price (yen)</label>
             <input id="cost-price" name="priceJpy" inputmode="numeric" placeholder="400000" required />
             <label for="cost-fx">Exchange rate (yen per US dollar)</label>
-            <input id="cost-fx" name="fx" inputmode="decimal" placeholder="150" required />
+            <input
+              id="cost-fx"
+              name="fx"
+              inputmode="decimal"
+              placeholder="150 (this site's rate when empty)"
+            />
             <label for="cost-to">Destination state</label>
             <select id="cost-to" name="to">
               {facts.stateRules.map((s) => (
-                <option value={s.code}>{s.name}</option>
+                <option value={s.code} selected={s.code === props.viewer?.state}>
+                  {s.name}
+                </option>
               ))}
             </select>
             <button type="submit">Estimate</button>

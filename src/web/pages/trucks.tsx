@@ -27,7 +27,7 @@ const SORTS: [string, string][] = [
   ["newest", "Newest"],
   ["price", "Price: low to high"],
   ["price_desc", "Price: high to low"],
-  ["delivered", "Delivered cost"],
+  ["delivered", "Price with your state's tax and fees"],
   ["year_desc", "Year: newest"],
   ["year", "Year: oldest"],
   ["mileage", "Mileage"],
@@ -166,6 +166,7 @@ function Item(props: {
   watched: boolean;
   signedIn: boolean;
   back: string;
+  viewerState: string | null;
 }) {
   const it = props.item;
   return (
@@ -184,8 +185,9 @@ function Item(props: {
           {it.location === "jp" && it.priceUsd !== null
             ? ` · landed before freight ≈ ${usd(Math.round(it.priceUsd))}`
             : ""}
-          {it.deliveredUsd !== null && it.deliveredUsd !== it.priceUsd
-            ? ` · delivered ≈ ${usd(Math.round(it.deliveredUsd))}`
+          {it.deliveredUsd !== null && it.deliveredUsd !== it.priceUsd && props.viewerState
+            ? // Not "delivered": freight from Japan, US-side costs and transport between states are not in it.
+              ` · with ${props.viewerState} tax and fees ≈ ${usd(Math.round(it.deliveredUsd))}${it.location === "jp" ? ", before freight and US-side costs" : ", before transport"}`
             : ""}
         </p>
         <p class="muted">
@@ -299,8 +301,8 @@ export function TrucksPage(props: {
       <p aria-live="polite">
         {num(r.total)} trucks
         {r.viewerState
-          ? ` · delivered prices for ${r.viewerState}`
-          : " · pick your state for delivered prices"}
+          ? ` · prices with ${r.viewerState} tax and fees`
+          : " · pick your state to add its tax and fees"}
         {Object.keys(query).some((k) => k !== "sort") ? (
           <>
             {" "}
@@ -324,6 +326,7 @@ export function TrucksPage(props: {
               watched={props.watched.has(it.id)}
               signedIn={props.viewer.user !== null}
               back={back}
+              viewerState={r.viewerState}
             />
           ))}
         </ol>
