@@ -3,6 +3,7 @@ import type { Timeline } from "../../domain/catalog/timeline.js";
 import type { CodeView } from "../../services/catalog.js";
 import { Crumbs, TimelineFigure } from "../components/catalog-bits.js";
 import { ImportStatus } from "../components/import-status.js";
+import { SourceList } from "../components/sources.js";
 import { SpecTable } from "../components/specs.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -139,20 +140,7 @@ export function ChassisCodePage(props: {
         <button type="submit">Compare</button>
       </form>
       <h2 id="sources">Sources</h2>
-      <ul>
-        {c.sources.map((s) => (
-          <li>
-            {s.url ? (
-              <a href={s.url} rel="nofollow noopener">
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-            {s.date ? ` (${s.date})` : ""}
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={c.sources} />
       <p class="muted">
         Confidence of this record: {entry.confidence}. Not legal advice: a truck's own build month and your
         customs broker decide.
