@@ -145,7 +145,9 @@ describe("the XSS corpus", () => {
       fc.property(fc.array(fc.oneof(fragment, fc.string({ maxLength: 4 })), { maxLength: 40 }), (parts) => {
         const src = parts.join("");
         expect(auditHtml(renderComment(src), COMMENT_TAGS)).toEqual([]);
-        expect(auditHtml(renderGuide(src.replace(/\{\{/g, "{")).html, GUIDE_TAGS)).toEqual([]);
+        // Guides treat {{name}} as a directive (an unknown one is an error): collapse every run of "{"
+        // so none is left ("{" + "{{x}}" would otherwise become "{{x}}" again).
+        expect(auditHtml(renderGuide(src.replace(/\{+/g, "{")).html, GUIDE_TAGS)).toEqual([]);
       }),
       { numRuns: 400 },
     );
