@@ -49,7 +49,19 @@ function usDelivered(facts: Facts, l: Listing, state: string) {
     kind: "us" as const,
     totalUsd: centsToDollars(total),
     lines,
-    notIncluded: charges.notIncluded.map((n) => ({ id: n.id, label: n.label, reason: n.reason })),
+    notIncluded: [
+      ...charges.notIncluded.map((n) => ({ id: n.id, label: n.label, reason: n.reason })),
+      // A truck in another state has to get to you: we have no figure for that, so say it is left out.
+      ...(l.usState && l.usState !== state
+        ? [
+            {
+              id: "transport",
+              label: `Transport from ${l.usState} to ${state}`,
+              reason: "not in our data: get a quote from a car shipper, or plan the drive or trailer trip",
+            },
+          ]
+        : []),
+    ],
     warnings: [
       ...charges.warnings,
       "Buying from a private seller or a dealer in another state can change the tax you owe: check with your DMV.",

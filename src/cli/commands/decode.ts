@@ -31,7 +31,6 @@ function formatDecoded(d: DecodedView): string {
   ];
   if (d.driveNote) lines.push("", d.driveNote);
   if (d.prefixHint) lines.push("", d.prefixHint);
-  if (d.unverifiedFields.length) lines.push("", `Not from a source: ${d.unverifiedFields.join(", ")}.`);
   if (d.warnings.length) lines.push("", ...d.warnings.map((w) => `Warning: ${w}`));
   lines.push("", "A serial number does not date a truck: use the build plate or the export certificate.");
   lines.push("", "Sources:", ...d.sources.map((x) => `  - ${x.title}${x.url ? ` <${x.url}>` : ""}`));

@@ -133,7 +133,11 @@ for (const engine of ["pglite", "postgres"] as const) {
         const page = await (await buyer.get(`/trucks/${id}`)).text();
         expect(page).toMatch(/Texas: Street legal/);
         expect(page).toMatch(/Delivered and registered in TX: \$9,/);
+        expect(page).not.toMatch(/Transport from/);
         expect(page).not.toMatch(/Edit this listing/);
+        // From another state the cost says that getting the truck there is not in it.
+        await buyer.post("/state", { code: "PA" });
+        expect(await (await buyer.get(`/trucks/${id}`)).text()).toMatch(/Transport from TX to PA/);
       });
 
       it("a Japan listing shows landed cost, eligibility and the port-to-plates checklist", async () => {
