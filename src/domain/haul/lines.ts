@@ -1,7 +1,7 @@
 // Turns what the user asked to carry into weighed lines, each with the sourced per-unit weight and its
 // sources. Volumes: a cord is its stacked volume, bulk material its loose cubic yards, a piece its own
 // box (a round bale its cylinder).
-import type { HaulLoad } from "../../facts/schemas.js";
+import type { HaulLoad, WeightRange } from "../../facts/schemas.js";
 import { linkSources } from "../sources.js";
 import type { HaulLine, LoadItem } from "./types.js";
 import {
@@ -93,22 +93,7 @@ export function weighLine(item: LoadItem, index: number, loads: readonly HaulLoa
               height: inToMm(bale.sizeIn.heightIn),
               round: false,
             };
-      const one = lbRangeToKg(bale.lbPerBale);
-      return {
-        ...base,
-        label: bale.name,
-        quantity: plural(item.count, "bale"),
-        perUnit: { ...bale.lbPerBale, per: "bale" },
-        weight: scaleRange(one, item.count),
-        divisible: false,
-        pieces: item.count,
-        pieceWeight: one,
-        volume: m3(pieceVolume(piece) * item.count),
-        pieceMm: piece,
-        sources: linkSources(bale.sources),
-        confidence: bale.confidence,
-        notes: bale.notes,
-      };
+      return countedPieces(base, bale, item.count, "bale", bale.lbPerBale, piece);
     }
     case "sheet": {
       const sheet = findLoad(loads, "sheet", item.id);
@@ -118,22 +103,7 @@ export function weighLine(item: LoadItem, index: number, loads: readonly HaulLoa
         height: inToMm(sheet.thicknessIn),
         round: false,
       };
-      const one = lbRangeToKg(sheet.lbPerSheet);
-      return {
-        ...base,
-        label: sheet.name,
-        quantity: plural(item.count, "sheet"),
-        perUnit: { ...sheet.lbPerSheet, per: "sheet" },
-        weight: scaleRange(one, item.count),
-        divisible: false,
-        pieces: item.count,
-        pieceWeight: one,
-        volume: m3(pieceVolume(piece) * item.count),
-        pieceMm: piece,
-        sources: linkSources(sheet.sources),
-        confidence: sheet.confidence,
-        notes: sheet.notes,
-      };
+      return countedPieces(base, sheet, item.count, "sheet", sheet.lbPerSheet, piece);
     }
     case "custom": {
       const one = kgRange(item.weightKg);
@@ -160,6 +130,33 @@ export function weighLine(item: LoadItem, index: number, loads: readonly HaulLoa
 }
 
 /** A piece's own volume: a box, or a cylinder for a round bale (diameter = length = height). */
+/** A load counted in whole pieces of one sourced weight and size (bales, sheets). */
+function countedPieces(
+  base: { index: number; kind: LoadItem["kind"] },
+  record: Extract<HaulLoad, { kind: "hay_bale" | "sheet" }>,
+  count: number,
+  unit: string,
+  lbPerPiece: WeightRange,
+  piece: { length: number; width: number; height: number; round: boolean },
+): HaulLine {
+  const one = lbRangeToKg(lbPerPiece);
+  return {
+    ...base,
+    label: record.name,
+    quantity: plural(count, unit),
+    perUnit: { ...lbPerPiece, per: unit },
+    weight: scaleRange(one, count),
+    divisible: false,
+    pieces: count,
+    pieceWeight: one,
+    volume: m3(pieceVolume(piece) * count),
+    pieceMm: piece,
+    sources: linkSources(record.sources),
+    confidence: record.confidence,
+    notes: record.notes,
+  };
+}
+
 export function pieceVolume(p: { length: number; width: number; height: number; round: boolean }): M3 {
   const mm3 = p.round ? Math.PI * (p.length / 2) ** 2 * p.width : p.length * p.width * p.height;
   return m3(mm3 / 1e9);
