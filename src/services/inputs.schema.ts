@@ -4,6 +4,9 @@ import { z } from "zod";
 import { isIsoDate, isYearMonth } from "../domain/units/dates.js";
 import { AppError } from "./app-error.js";
 
+/** A row id in a URL (/trucks/12): a positive whole number a JavaScript number holds exactly. */
+export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 export const isoDateString = z
   .string()
   .trim()

@@ -2,7 +2,7 @@
 // the seller's rating summary. Read-only; the rules live in domain/listings and domain/reputation.
 import type { Db } from "../db/client.js";
 import { pricesFor } from "../db/repos/listings.repo.js";
-import { reviewForListing, reviewsOfSeller } from "../db/repos/reviews.repo.js";
+import { reviewForListing, visibleRatingsOfSeller } from "../db/repos/reviews.repo.js";
 import { findUserById } from "../db/repos/users.repo.js";
 import type { Listing } from "../db/schema/listings.js";
 import { daysOnMarket, lastMove, type PricePoint, priceSteps } from "../domain/listings/price-history.js";
@@ -13,10 +13,10 @@ import type { PublicUser } from "./accounts.js";
 const dayOf = (d: Date) => d.toISOString().slice(0, 10) as IsoDate;
 
 export async function listingMarket(db: Db, l: Listing, today: IsoDate, viewer: PublicUser | null) {
-  const [prices, review, sellerReviews] = await Promise.all([
+  const [prices, review, sellerRatings] = await Promise.all([
     pricesFor(db, l.id),
     reviewForListing(db, l.id),
-    reviewsOfSeller(db, l.sellerId, false),
+    visibleRatingsOfSeller(db, l.sellerId),
   ]);
   // Whole dollars for US listings, yen for Japan ones; a listing moved between the two keeps the current kind.
   const points: PricePoint[] = prices
@@ -40,7 +40,7 @@ export async function listingMarket(db: Db, l: Listing, today: IsoDate, viewer: 
     reviewerName: reviewer?.displayName ?? null,
     /** Whether the viewer may review this sale now (shows the form). */
     mayReview: canReview(l, actor, review !== undefined).ok,
-    sellerRating: summarizeRatings(sellerReviews.map((r) => r.review.rating)),
+    sellerRating: summarizeRatings(sellerRatings),
   };
 }
 export type ListingMarket = Awaited<ReturnType<typeof listingMarket>>;

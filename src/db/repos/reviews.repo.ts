@@ -42,6 +42,15 @@ export async function reviewsOfSeller(db: Db, sellerId: number, includeHidden: b
     .orderBy(desc(reviews.createdAt), desc(reviews.id));
 }
 
+/** The ratings of a seller's visible reviews, for the rating line on every listing page (no texts). */
+export async function visibleRatingsOfSeller(db: Db, sellerId: number): Promise<number[]> {
+  const rows = await db
+    .select({ rating: reviews.rating })
+    .from(reviews)
+    .where(and(eq(reviews.sellerId, sellerId), isNull(reviews.hiddenAt)));
+  return rows.map((r) => r.rating);
+}
+
 /** Counts for the seller page: listings, sold, and those whose frame number decoded to a chassis code. */
 export async function sellerListingStats(db: Db, sellerId: number) {
   const [row] = await db

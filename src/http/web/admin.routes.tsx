@@ -1,14 +1,11 @@
 // /admin for moderators: the reports queue, bans, and the audit log. Everyone else: a log-in redirect
 // when signed out, 403 when signed in.
 import { Hono } from "hono";
-import { z } from "zod";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import { moderationOverview, resolveReport, setBan } from "../../services/moderation.js";
 import { AdminPage } from "../../web/pages/admin.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { formFields, html, viewerOf } from "./render.js";
-
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function adminWebRoutes(deps: AppDeps, market: MarketDeps) {
   const { database } = market;

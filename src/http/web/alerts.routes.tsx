@@ -1,7 +1,6 @@
 // Saved searches with email alerts (/alerts), the one-click unsubscribe, password reset by email,
 // and the development outbox.
 import { Hono } from "hono";
-import { z } from "zod";
 import { readOutbox } from "../../mail/mailer.js";
 import {
   deleteSavedSearch,
@@ -11,7 +10,7 @@ import {
   unsubscribe,
 } from "../../services/alerts.js";
 import { AppError } from "../../services/app-error.js";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import {
   isResetTokenLive,
   RESET_SENT_MESSAGE,
@@ -29,7 +28,6 @@ import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { clearSessionCookie } from "../middleware/session.js";
 import { formFields, html, viewerOf } from "./render.js";
 
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const TOKEN = /^[\w-]{20,100}$/;
 
 export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {

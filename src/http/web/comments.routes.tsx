@@ -2,7 +2,6 @@
 // on one comment (edit, delete, report; hide and restore for admins). Plain forms: each answers with a
 // redirect back to the thread at the comment, or the standard error page.
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import type { Comment } from "../../db/schema/community.js";
 import { getGuides } from "../../guides/load.js";
 import type { PublicUser } from "../../services/accounts.js";
@@ -16,11 +15,9 @@ import {
   subjectOf,
   threadPath,
 } from "../../services/comments.js";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import type { AppEnv, MarketDeps } from "../context.js";
 import { formFields, safeNext } from "./render.js";
-
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function commentWebRoutes(market: MarketDeps, guideSlugs: ReadonlySet<string> = guideSlugSet()) {
   const { database } = market;

@@ -8,7 +8,7 @@ import { stream } from "hono/streaming";
 import { z } from "zod";
 import { LOT_CSV_COLUMNS, lotCsvLine } from "../../present/lots.present.js";
 import { AppError } from "../../services/app-error.js";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import {
   allBatchResults,
   batchesOf,
@@ -25,7 +25,6 @@ import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { html, viewerOf } from "./render.js";
 
 const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const viewQuery = z.object({
   sort: z.enum(RESULT_SORTS).default("margin"),
   filter: z.enum(RESULT_FILTERS).default("all"),

@@ -1,6 +1,5 @@
 // The seller's side (/sell, /dashboard, edit, status, delete, photos) and the listing page /trucks/:id.
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import { eventsFor, findListing, listingsBySeller } from "../../db/repos/listings.repo.js";
 import { isWatching } from "../../db/repos/watchlist.repo.js";
 import type { Listing } from "../../db/schema/listings.js";
@@ -10,7 +9,7 @@ import { estimateFairPrice } from "../../domain/pricing/estimate.js";
 import { AppError } from "../../services/app-error.js";
 import { loadThread, pageQuerySchema } from "../../services/comments.js";
 import { currentDealModel } from "../../services/deals.js";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import { listingMarket } from "../../services/listing-market.js";
 import { getListingView } from "../../services/listing-view.js";
 import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
@@ -28,8 +27,6 @@ function fillBlanks(values: Record<string, string>, fill: Record<string, string>
   for (const [k, v] of Object.entries(fill)) if (!out[k]) out[k] = v;
   return out;
 }
-
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function valuesOf(l: Listing): Record<string, string> {
   const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));

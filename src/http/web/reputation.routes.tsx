@@ -1,8 +1,7 @@
 // Seller pages and reviews: /sellers/:id, a buyer's review of a sale, the seller's answer, reports,
 // and the admins' hide / restore.
 import { Hono } from "hono";
-import { z } from "zod";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import {
   leaveReview,
   moderateReview,
@@ -13,8 +12,6 @@ import {
 import { SellerPage } from "../../web/pages/seller.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { formFields, html, safeNext, viewerOf } from "./render.js";
-
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function reputationWebRoutes(deps: AppDeps, market: MarketDeps) {
   const { database } = market;

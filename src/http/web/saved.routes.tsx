@@ -1,13 +1,12 @@
 // The watchlist: the heart posts to /saved/:id; /saved lists the trucks with what changed since.
 import { Hono } from "hono";
 import { z } from "zod";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import { savedFor, setWatch } from "../../services/watchlist.js";
 import { SavedPage } from "../../web/pages/saved.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { formFields, html, safeNext, viewerOf } from "./render.js";
 
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const watchInput = z.object({ watch: z.enum(["0", "1"]).default("1") });
 
 export function savedWebRoutes(deps: AppDeps, market: MarketDeps) {

@@ -2,9 +2,8 @@
 // search (/trucks/feed.xml?<the same query as /trucks>) and each listing's share-card image
 // (/trucks/:id/card.png) named in its Open Graph tags.
 import { Hono } from "hono";
-import { z } from "zod";
 import { ATOM_CONTENT_TYPE, atomFeed } from "../../present/atom.js";
-import { parseInput } from "../../services/inputs.schema.js";
+import { idParam, parseInput } from "../../services/inputs.schema.js";
 import { getListingView } from "../../services/listing-view.js";
 import { type SearchItem, searchListings } from "../../services/search.js";
 import { searchQuerySchema } from "../../services/search.schema.js";
@@ -15,7 +14,6 @@ import { absoluteUrl } from "../../web/components/share.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 
 const FEED_SIZE = 30;
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const LABELS: Record<string, (v: string) => string> = {
   q: (v) => `"${v}"`,

@@ -3,21 +3,14 @@ import type { SavedSearch } from "../../db/schema/alerts.js";
 import type { OutboxEntry } from "../../mail/mailer.js";
 import type { AppError } from "../../services/app-error.js";
 import { Layout, type Viewer } from "../layout.js";
-
-function Problem(props: { error?: AppError | undefined }) {
-  return props.error ? (
-    <p class="error" role="alert">
-      {props.error.message}
-    </p>
-  ) : null;
-}
+import { ErrorBox } from "./auth.js";
 
 export function ResetRequestPage(props: { viewer: Viewer; sent?: string; error?: AppError }) {
   return (
     <Layout title="Reset your password" viewer={props.viewer}>
       <h1>Reset your password</h1>
       {props.sent ? <p role="status">{props.sent}</p> : null}
-      <Problem error={props.error} />
+      <ErrorBox error={props.error} />
       <form method="post" action="/reset" class="card">
         <label for="email">Your account's email</label>
         <input id="email" name="email" type="email" autocomplete="email" required />
@@ -31,7 +24,7 @@ export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: 
   return (
     <Layout title="Choose a new password" viewer={props.viewer}>
       <h1>Choose a new password</h1>
-      <Problem error={props.error} />
+      <ErrorBox error={props.error} />
       {props.live ? (
         <form method="post" action={`/reset/${props.token}`} class="card">
           <label for="password">New password (10 characters or more)</label>

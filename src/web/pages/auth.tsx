@@ -5,7 +5,7 @@ export interface FormState {
   error?: { message: string; field?: string };
 }
 
-function ErrorBox(props: { error?: FormState["error"] }) {
+export function ErrorBox(props: { error?: FormState["error"] }) {
   return props.error ? (
     <p class="error" role="alert">
       {props.error.message}
