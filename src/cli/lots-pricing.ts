@@ -7,8 +7,10 @@
 // in a worker thread that is ended afterwards: opening PGlite (PostgreSQL in WebAssembly) takes a
 // couple of hundred megabytes that would otherwise stay with the process, and a bigger heap for the
 // garbage collector to walk, for the whole million-row stream. The worker then writes a fresh
-// snapshot, so the next run is quick. With DATABASE_URL the fit runs here: a PostgreSQL client is a
-// few megabytes, less than a worker's own heap and module loader (docs/decisions/0029).
+// snapshot, so the next run is quick. With DATABASE_URL there is no snapshot (the server changes
+// without this machine seeing it) and the fit is cheap, but it still runs in the worker: in this
+// thread the database modules and the fit's rows would stay in the heap for the whole stream (a
+// million lots peaked at 277 MB so against 219 MB: docs/decisions/0029-deal-model-snapshot.md).
 
 import { once } from "node:events";
 import { existsSync } from "node:fs";
@@ -36,7 +38,7 @@ const NO_LISTINGS = "the marketplace has no US listings with prices";
 
 /**
  * Opens the database, fits, closes; with the embedded database, then writes the snapshot of that fit.
- * Run in the worker for PGlite (and directly for PostgreSQL and in tests).
+ * Run in the worker (and directly in tests).
  */
 export async function fitPricing(config: Config): Promise<LotPricing> {
   const [{ openDatabaseFromConfig }, { fitUsDealModel }, { dealSnapshotDir, writeDealSnapshot }] =
@@ -92,7 +94,7 @@ function fromSnapshot(snapshot: DealSnapshot, bySite: boolean): LotPricing {
 }
 
 export async function loadLotPricing(config: Config, options: LotPricingOptions = {}): Promise<LotPricing> {
-  if (config.DATABASE_URL) return fitPricing(config);
+  if (config.DATABASE_URL) return fitInWorker();
   const dir = resolve(config.KEIYARD_DATA_DIR);
   if (!existsSync(dir))
     return {
