@@ -11,7 +11,8 @@ import { createApp } from "./http/app.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
 import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
 import { photoStorageFromConfig } from "./photos/storage-from-config.js";
-import { refreshDealRatings } from "./services/deals.js";
+import { dealSnapshotDir, writeDealSnapshot } from "./services/deal-snapshot.js";
+import { fitUsDealModel, refreshDealRatings, type UsDealFit } from "./services/deals.js";
 import { DEMO_BUYER_LOGIN, DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
 
 export interface StartOptions {
@@ -55,6 +56,14 @@ export async function startServer(options: StartOptions = {}) {
     await closeServer();
     throw e;
   }
+  // `keiyard lots` reads the US deal model from a snapshot beside the embedded database instead of
+  // opening it (docs/decisions/0029-deal-model-snapshot.md): written after every fit, and at close.
+  const snapshotDir = dealSnapshotDir(database);
+  let closed = false;
+  const snapshotDeals = async (fit: UsDealFit) => {
+    if (!snapshotDir || closed) return;
+    await writeDealSnapshot(snapshotDir, fit, new Date()).catch((e) => log(`deal snapshot failed: ${e}`));
+  };
   try {
     await migrate(database);
     log(`database: ${embedded ? "embedded PGlite" : "PostgreSQL"} at ${database.location}`);
@@ -71,8 +80,9 @@ export async function startServer(options: StartOptions = {}) {
       });
       log(`demo seller login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
       log(`demo buyer login: ${DEMO_BUYER_LOGIN.email} / ${DEMO_BUYER_LOGIN.password}`);
+      await snapshotDeals(await fitUsDealModel(database.db));
     } else {
-      await refreshDealRatings(database);
+      await snapshotDeals((await refreshDealRatings(database)).us);
     }
     resolveApp(
       createApp({
@@ -109,7 +119,10 @@ export async function startServer(options: StartOptions = {}) {
     throw e;
   }
   const timer = setInterval(
-    () => void refreshDealRatings(database).catch((e) => log(`deal refresh failed: ${e}`)),
+    () =>
+      void refreshDealRatings(database)
+        .then((r) => snapshotDeals(r.us))
+        .catch((e) => log(`deal refresh failed: ${e}`)),
     DEAL_REFRESH_MS,
   );
   timer.unref();
@@ -138,9 +151,20 @@ export async function startServer(options: StartOptions = {}) {
     // Stop accepting connections, let in-flight requests finish, then close the database.
     closing ??= closeServer().then(async () => {
       clearInterval(timer);
+      closed = true;
       await stopJobs();
       mailer.close();
+      // Refit on what the folder holds now, and write the snapshot once the database is closed: its
+      // fingerprint is then the closed folder's, which the next `keiyard lots` finds unchanged.
+      const fit = snapshotDir
+        ? await fitUsDealModel(database.db).catch((e) => {
+            log(`deal snapshot failed: ${e}`);
+            return null;
+          })
+        : null;
       await database.close();
+      if (snapshotDir && fit)
+        await writeDealSnapshot(snapshotDir, fit, new Date()).catch((e) => log(`deal snapshot failed: ${e}`));
     });
     return closing;
   };

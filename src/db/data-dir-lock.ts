@@ -45,3 +45,15 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   }
   throw new DbError(`cannot lock the embedded database in ${dir}`);
 }
+
+/**
+ * The pid of the live process that holds the folder's lock (this one included), or null when it is
+ * free or only a stale file is left. It only looks: a reader that must not open the folder (the deal
+ * snapshot in `keiyard lots`) asks whether a running site is writing to it.
+ */
+export async function dataDirHolder(dir: string): Promise<number | null> {
+  const file = join(dir, LOCK_FILE);
+  if (held.has(file)) return process.pid;
+  const pid = Number((await readFile(file, "utf8").catch(() => "")).trim());
+  return pid !== process.pid && isRunning(pid) ? pid : null;
+}

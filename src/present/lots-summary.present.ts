@@ -7,7 +7,13 @@ import type { ImportRules } from "../facts/schemas.js";
 import { dollars } from "./lots.present.js";
 
 export type LotPricingInfo =
-  | { kind: "model"; listings: number; demoListings: number }
+  | {
+      kind: "model";
+      listings: number;
+      demoListings: number;
+      /** Read from the deal-model snapshot (ISO time of the fit; bySite: a running site holds the database). */
+      snapshot?: { fittedAt: string; bySite: boolean };
+    }
   | { kind: "none"; reason: string };
 
 export interface LotRunInfo {
@@ -36,7 +42,12 @@ function pricingText(info: LotRunInfo): string {
       : p.demoListings === p.listings
         ? ": all of them demo listings, so these estimates are illustrative, not market prices"
         : `, ${n(p.demoListings)} of them demo listings (illustrative, not market prices)`;
-  return `the deal model fitted on ${n(p.listings)} US marketplace listings${demo}`;
+  const on = `${n(p.listings)} US marketplace listings${demo}`;
+  if (!p.snapshot) return `the deal model fitted on ${on}`;
+  const at = `${p.snapshot.fittedAt.slice(0, 16).replace("T", " ")} UTC`;
+  return p.snapshot.bySite
+    ? `the deal model fitted at ${at} by the running site on ${on} (its snapshot: listings changed since are not in it)`
+    : `the deal model fitted on ${on} (from the snapshot of ${at}: the database has not changed since)`;
 }
 
 function retailText(info: LotRunInfo): string | null {

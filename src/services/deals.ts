@@ -35,22 +35,27 @@ async function loadComparables(db: Db): Promise<Row[]> {
 
 const current: Record<Location, DealModel | null> = { us: null, jp: null };
 
-/** The US fair-price model fitted now on the database's prices (read only), and how many rows were demo data. */
-export async function fitUsDealModel(
-  db: Db,
-): Promise<{ model: DealModel | null; listings: number; demoListings: number }> {
-  const rows = (await loadComparables(db)).filter((r) => r.location === "us");
+/** The US model and what it rests on: how many listings, and how many of those were demo data. */
+export interface UsDealFit {
+  model: DealModel | null;
+  listings: number;
+  demoListings: number;
+}
+
+async function usFit(db: Db, model: DealModel | null, rows: number): Promise<UsDealFit> {
   const [demo] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(listings)
     .where(
       sql`${listings.isDemo} and ${listings.location} = 'us' and ${listings.status} in ('active', 'sold')`,
     );
-  return {
-    model: rows.length ? fitDealModel(rows) : null,
-    listings: rows.length,
-    demoListings: Math.min(demo?.n ?? 0, rows.length),
-  };
+  return { model, listings: rows, demoListings: Math.min(demo?.n ?? 0, rows) };
+}
+
+/** The US fair-price model fitted now on the database's prices (read only), and how many rows were demo data. */
+export async function fitUsDealModel(db: Db): Promise<UsDealFit> {
+  const rows = (await loadComparables(db)).filter((r) => r.location === "us");
+  return usFit(db, rows.length ? fitDealModel(rows) : null, rows.length);
 }
 
 export function currentDealModel(location: Location = "us"): DealModel | null {
@@ -69,8 +74,13 @@ export function ratingColumns(model: DealModel | null, truck: Comparable) {
     : { fairPriceCents: null, dealRating: null, comparables: r.comparables };
 }
 
-/** Refit on all current prices and rewrite every active listing's rating (in chunks, one statement each). */
-export async function refreshDealRatings(database: Database): Promise<{ fittedOn: number; rated: number }> {
+/**
+ * Refit on all current prices and rewrite every active listing's rating (in chunks, one statement each).
+ * `us` is the US model as fitUsDealModel would give it now, for the deal-model snapshot.
+ */
+export async function refreshDealRatings(
+  database: Database,
+): Promise<{ fittedOn: number; rated: number; us: UsDealFit }> {
   const rows = await loadComparables(database.db);
   let fittedOn = 0;
   for (const location of ["us", "jp"] as const) {
@@ -97,5 +107,6 @@ export async function refreshDealRatings(database: Database): Promise<{ fittedOn
       from (values ${values}) as v(id, fair, rating, n) where l.id = v.id
         and (l.fair_price_cents, l.deal_rating, l.comparables) is distinct from (v.fair, v.rating, v.n)`);
   }
-  return { fittedOn, rated };
+  const usRows = rows.filter((r) => r.location === "us").length;
+  return { fittedOn, rated, us: await usFit(database.db, current.us, usRows) };
 }

@@ -45,12 +45,14 @@ const FLAGS = {
 const USAGE = [
   "keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD [--fx JPY-per-USD] [--out results.csv|results.json]",
   "             [--price-unit 1|1000] [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N]",
-  "             [--broker-usd N] [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--json]",
+  "             [--broker-usd N] [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--refit] [--json]",
   "",
   "Reads an auction-lot CSV (columns and accepted headers: docs/auction-lots.md) and, for each lot: the",
   "truck, import eligibility on the arrival date, landed cost delivered and registered in the state, the",
   "fair US price and the margin. The fair price comes from the marketplace database's deal model when",
-  "there is one, else from the fact data's typical range (marked *).",
+  "there is one, else from the fact data's typical range (marked *). With the embedded database the model",
+  "is read from the snapshot the site writes beside it (deal-model.json) while the database is unchanged",
+  "or a running site holds it; --refit fits it from the database instead.",
 ].join("\n");
 
 type Format = "table" | "csv" | "json";
@@ -98,7 +100,11 @@ export const lotsCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const options = Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: "string" as const }]));
-    const { values, positionals } = parseFlags(argv, { ...options, out: { type: "string" } });
+    const { values, positionals } = parseFlags(argv, {
+      ...options,
+      out: { type: "string" },
+      refit: { type: "boolean" },
+    });
     const flags = values as Record<string, string | boolean | undefined>;
     if (positionals.length !== 1)
       throw new AppError(
@@ -123,7 +129,7 @@ export const lotsCommand: Command = {
     const totalBytes = await openInput(file);
     const config = loadConfig();
     const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
-    const pricing = await loadLotPricing(config);
+    const pricing = await loadLotPricing(config, { refit: values.refit === true });
 
     const started = performance.now();
     // The table on a terminal shows its own progress; a bar beside it would tear its lines.

@@ -7,6 +7,8 @@ import { migrate } from "../../db/migrate.js";
 import { getFacts } from "../../facts/load.js";
 import { photoStorageFromConfig } from "../../photos/storage-from-config.js";
 import { AppError } from "../../services/app-error.js";
+import { dealSnapshotDir, writeDealSnapshot } from "../../services/deal-snapshot.js";
+import { fitUsDealModel, type UsDealFit } from "../../services/deals.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { seedDemo } from "../../services/seed.js";
 import { type Command, parseFlags, printJson } from "../command.js";
@@ -40,6 +42,8 @@ export const seedCommand: Command = {
       if (e instanceof DbError) throw new AppError("invalid_input", e.message);
       throw e;
     }
+    const snapshotDir = dealSnapshotDir(database);
+    let fit: UsDealFit | null = null;
     try {
       await migrate(database);
       const result = await seedDemo(database, photoStorageFromConfig(config).storage, getFacts(), {
@@ -49,10 +53,14 @@ export const seedCommand: Command = {
         jpyPerUsd: config.KEIYARD_JPY_PER_USD,
         log: values.json ? undefined : io.out,
       });
+      // The deal-model snapshot `keiyard lots` reads, fitted on what the folder now holds and written
+      // once it is closed (docs/decisions/0029-deal-model-snapshot.md).
+      if (snapshotDir) fit = await fitUsDealModel(database.db);
       if (values.json) printJson(io, result);
     } finally {
       await database.close();
     }
+    if (snapshotDir && fit) await writeDealSnapshot(snapshotDir, fit, new Date());
     return 0;
   },
 };
