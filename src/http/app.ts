@@ -127,6 +127,7 @@ export function createApp(deps: AppDeps) {
         today: deps.today(),
         viewer: market ? viewerOf(c, deps.facts) : undefined,
         total: recent?.total,
+        totalEstimated: recent?.countsEstimated ?? false,
         recent: recent?.items.map((i) => ({
           id: i.id,
           title: i.title,

@@ -8,6 +8,7 @@ import {
   type FacetCounts,
   type SearchFilters,
   type SearchRow,
+  type SearchTuning,
   searchListingsPage,
 } from "../db/repos/search.repo.js";
 import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
@@ -40,6 +41,8 @@ export interface SearchContext {
   changedSince?: Date;
   /** The site's yen rate: Japan listings' yen prices become the taxable base at this rate. */
   jpyPerUsd: number;
+  /** Internal: when counts are estimated from a sample (tests force it on small tables). */
+  tuning?: SearchTuning;
 }
 
 export interface SearchItem {
@@ -97,6 +100,11 @@ export interface SearchResult {
   pageSize: number;
   sort: SearchSort;
   facets: FacetCounts;
+  /**
+   * True when `total` and the facet counts are estimates (to two significant digits) from a sample of
+   * the listings: a search matching more than 2,000 on a big marketplace. The items are always exact.
+   */
+  countsEstimated: boolean;
   /** The state whose charges deliveredUsd includes; null: no state given, deliveredUsd = priceUsd. */
   viewerState: string | null;
   deliveredIncludes: string[];
@@ -251,19 +259,23 @@ export async function searchListings(
     ...deliveredText(charges),
   };
   const facetsNone = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
-  if (legality?.excludesAll) return { ...base, items: [], total: 0, facets: facetsNone };
+  if (legality?.excludesAll)
+    return { ...base, items: [], total: 0, facets: facetsNone, countsEstimated: false };
 
   const terms = await resolveTerms(db, words, q, { chassisCodes: facts.catalog.map((e) => e.chassisCode) });
   const filters = { ...filtersFrom(q, terms, ctx.today), changedSince: ctx.changedSince?.toISOString() };
-  const found = await searchListingsPage(db, filters, delivered, {
-    sort,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const found = await searchListingsPage(
+    db,
+    filters,
+    delivered,
+    { sort, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    ctx.tuning,
+  );
   return {
     ...base,
     items: found.rows.map((r) => presentItem(r, delivered, ctx.today)),
     total: found.total,
     facets: shapeFacets(found.facets, q.make !== undefined),
+    countsEstimated: found.estimated,
   };
 }

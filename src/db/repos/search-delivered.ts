@@ -30,15 +30,20 @@ function taxableBaseSql(jpyPerUsd: number): SQL {
   return sql`(case when ${l.location} = 'us' then ${l.priceUsdCents}::numeric else div(${l.priceJpy}::numeric * 200 + ${d}, 2 * ${d}) end)`;
 }
 
-function hasTax(charges: DeliveredCharges): boolean {
+function taxed(charges: DeliveredCharges): boolean {
   return charges.rate !== null && (charges.rate > 0 || charges.minCents !== null);
+}
+
+/** Does delivered add a tax that depends on the price? If not, it is landed plus the same fees for all. */
+export function hasTax({ charges }: DeliveredParams): boolean {
+  return charges !== null && taxed(charges);
 }
 
 /** landed + tax + fixed fees in bigint cents: the value deliveredUsdCents() computes for the row. */
 export function deliveredCentsSql({ charges, jpyPerUsd }: DeliveredParams): SQL {
   if (!charges) return sql`${l.landedUsdCents}`;
   const fixed = centsLiteral(charges.fixedCents);
-  if (!hasTax(charges)) return sql`(${l.landedUsdCents} + ${fixed})`;
+  if (!taxed(charges)) return sql`(${l.landedUsdCents} + ${fixed})`;
   // round() on numeric takes halves away from zero: half-up for these positive amounts, exactly.
   let tax = sql`round(${taxableBaseSql(jpyPerUsd)} * ${numericLiteral(charges.rate ?? 0)})`;
   if (charges.minCents !== null) tax = sql`greatest(${tax}, ${centsLiteral(charges.minCents)})`;
@@ -52,7 +57,6 @@ export function deliveredCentsSql({ charges, jpyPerUsd }: DeliveredParams): SQL 
  */
 export function priceFilterTarget(delivered: DeliveredParams): { expr: SQL; shift: number } {
   const { charges } = delivered;
-  if (!charges || !hasTax(charges))
-    return { expr: sql`${l.landedUsdCents}`, shift: charges?.fixedCents ?? 0 };
+  if (!charges || !taxed(charges)) return { expr: sql`${l.landedUsdCents}`, shift: charges?.fixedCents ?? 0 };
   return { expr: deliveredCentsSql(delivered), shift: 0 };
 }

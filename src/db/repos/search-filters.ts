@@ -2,8 +2,8 @@
 // through listings_facet_tokens_idx, words through the full-text index plus the exact values
 // search-terms.ts found for their typos, so any mix of filters is an intersection of index scans.
 import { type SQL, sql } from "drizzle-orm";
-import { listings as l, listingFacetTokens } from "../schema/listings.js";
-import { type DeliveredParams, deliveredCentsSql, priceFilterTarget } from "./search-delivered.js";
+import { dealGap, dealRank, listings as l, listingFacetTokens } from "../schema/listings.js";
+import { type DeliveredParams, deliveredCentsSql, hasTax, priceFilterTarget } from "./search-delivered.js";
 import type { WordMatch } from "./search-terms.js";
 
 export interface SearchFilters {
@@ -91,7 +91,6 @@ function facetTokens(f: SearchFilters): string[] {
     ["d", f.drive],
     ["b", f.bedType],
     ["t", f.transmission],
-    ["l", f.location],
     ["s", f.usState],
   ];
   return tokens.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}:${v}`);
@@ -116,6 +115,9 @@ export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
   if (f.chassisCodes) c.push(codesSql(f.chassisCodes));
   const facets = facetSql(f);
   if (facets) c.push(facets);
+  // Location as a plain column test, not a token: it halves the table at best, which no bitmap is worth,
+  // and as a b-tree column it leads the (location, landed price) index a "cheapest in the US" page uses.
+  if (f.location) c.push(sql`${l.location} = ${f.location}`);
   if (f.yearMin !== undefined) c.push(sql`${l.year} >= ${f.yearMin}`);
   if (f.yearMax !== undefined) c.push(sql`${l.year} <= ${f.yearMax}`);
   if (f.mileageMaxKm !== undefined) c.push(sql`${l.mileageKm} <= ${f.mileageMaxKm}`);
@@ -136,6 +138,18 @@ export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
   return sql.join(c, sql` and `);
 }
 
+/**
+ * The relevance sort's first key: does the listing match every word as text (not only by a typo
+ * alternative)? Null when no word has alternatives: every match is then a text match, and relevance
+ * is simply newest first.
+ */
+export function relevanceTextSql(f: SearchFilters): SQL | null {
+  const words = narrowWords(f);
+  if (!words.some(hasAlternatives)) return null;
+  const all = words.map((w) => `${w.word}:*`).join(" & ");
+  return sql`(${l.searchText} @@ to_tsquery('simple', ${all}))`;
+}
+
 export interface SortKeySql {
   expr: SQL;
   /** Nullable keys sort their nulls last; others keep PostgreSQL's default so the indexes match. */
@@ -147,14 +161,11 @@ const newest: SortKeySql = { expr: sql`${l.createdAt}`, order: "desc" };
 
 /** Sort keys, most significant first (nulls last); the id, descending, always breaks ties. */
 export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredParams): SortKeySql[] {
-  const words = narrowWords(f);
   switch (sort) {
     case "relevance": {
-      // Without typo alternatives every match is a text match: the newest order is the relevance order.
-      if (!words.some(hasAlternatives)) return [newest];
       // Listings matching every word as text come before typo (trigram) matches; newest first within.
-      const all = words.map((w) => `${w.word}:*`).join(" & ");
-      return [{ expr: sql`(${l.searchText} @@ to_tsquery('simple', ${all}))`, order: "desc" }, newest];
+      const text = relevanceTextSql(f);
+      return text ? [{ expr: text, order: "desc" }, newest] : [newest];
     }
     case "newest":
       return [newest];
@@ -163,7 +174,8 @@ export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredPa
     case "price_desc":
       return [desc(sql`${l.landedUsdCents}`)];
     case "delivered":
-      return [asc(deliveredCentsSql(delivered))];
+      // Without a percentage tax, delivered is landed plus the same fees for every listing: same order.
+      return [asc(hasTax(delivered) ? deliveredCentsSql(delivered) : sql`${l.landedUsdCents}`)];
     case "year":
       return [asc(sql`${l.year}`)];
     case "year_desc":
@@ -177,13 +189,7 @@ export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredPa
       return [{ expr: sql`${l.createdAt}`, order: "asc" }];
     case "deal":
       // great, good, fair, high, then unrated; within a rating the furthest under its fair price first.
-      return [
-        {
-          expr: sql`(case ${l.dealRating} when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end)`,
-          order: "asc",
-        },
-        asc(sql`(${l.landedUsdCents} - ${l.fairPriceCents})`),
-      ];
+      return [{ expr: dealRank(l), order: "asc" }, asc(dealGap(l))];
   }
 }
 

@@ -7,8 +7,10 @@ import { loadFacts } from "../../facts/load.js";
 import { FIXTURE_SIZE, insertSearchFixture } from "../../services/search.fixture.js";
 import { queryRows } from "../client.js";
 import { listings } from "../schema/listings.js";
+import type { DeliveredParams } from "./search-delivered.js";
 import { deliveredCentsSql } from "./search-delivered.js";
-import { facetSql } from "./search-filters.js";
+import { facetSql, type SortKey, sortKeys } from "./search-filters.js";
+import { keyOrderSql, sortKeySelect } from "./search-page.js";
 import { resolveTerms } from "./search-terms.js";
 
 const facts = loadFacts();
@@ -16,6 +18,8 @@ const codes = { chassisCodes: facts.catalog.map((e) => e.chassisCode) };
 // A flat-rate state, a capped one, one with a minimum, unknown title/registration, an unknown rate,
 // no sales tax, extra fees, a registration range.
 const STATES = ["TX", "SC", "VA", "CA", "DC", "OR", "FL", "AL", "MN"];
+const NO_STATE: DeliveredParams = { charges: null, jpyPerUsd: 150 };
+const chargesIn = (code: string) => deliveredChargesFor(findStateFees(facts.stateFees, code));
 
 describeEachEngine("search repository", (getDb) => {
   beforeAll(async () => {
@@ -112,6 +116,38 @@ describeEachEngine("search repository", (getDb) => {
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
     expect(plan).toContain("listings_facet_tokens_idx");
+  });
+
+  // Each sort reads a page of a broad search off its own index (schema/listings.ts, search-page.ts):
+  // the index must give exactly the sort's order, nulls and the id tie-break included, or PostgreSQL
+  // sorts every match instead. With sorting and sequential scans off, only a matching index avoids a Sort.
+  it.each<[SortKey, string, DeliveredParams]>([
+    ["newest", "listings_active_newest_idx", NO_STATE],
+    ["days_on_market", "listings_active_oldest_idx", NO_STATE],
+    ["price", "listings_active_landed_idx", NO_STATE],
+    ["price_desc", "listings_active_landed_desc_idx", NO_STATE],
+    ["year", "listings_active_year_idx", NO_STATE],
+    ["year_desc", "listings_active_year_desc_idx", NO_STATE],
+    ["mileage", "listings_active_mileage_idx", NO_STATE],
+    ["price_drop", "listings_active_price_drop_idx", NO_STATE],
+    ["deal", "listings_active_deal_idx", NO_STATE],
+    // Oregon has no sales tax: delivered is landed plus the same fees, so the landed index serves it.
+    ["delivered", "listings_active_landed_idx", { charges: chargesIn("OR"), jpyPerUsd: 150 }],
+  ])("reads the %s sort off %s", async (sort, index, delivered) => {
+    const keys = sortKeys(sort, { words: [] }, delivered);
+    const plan = await getDb().transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_sort = off`);
+      await tx.execute(sql`set local enable_incremental_sort = off`);
+      const rows = await queryRows<{ "QUERY PLAN": string }>(
+        tx,
+        sql`explain select ${listings.id} as id, ${sortKeySelect(keys)} from ${listings}
+          where ${listings.status} = 'active' order by ${keyOrderSql(keys)} limit 24`,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain(index);
+    expect(plan).not.toMatch(/\bSort\b/);
   });
 
   it("asks nothing when there is nothing to resolve", async () => {

@@ -49,6 +49,19 @@ export function listingFacetTokens(t: {
   return sql`(array['d:' || ${t.drive}, 'b:' || ${t.bedType}, 't:' || ${t.transmission}, 'l:' || ${t.location}, 's:' || ${t.usState}])`;
 }
 
+/**
+ * The deal sort's first key: great, good, fair, high, then unrated. One definition, used by the sort
+ * (db/repos/search-filters.ts) and by the index that serves it, so PostgreSQL sees the same expression.
+ */
+export function dealRank(t: { dealRating: AnyPgColumn }): SQL {
+  return sql`(case ${t.dealRating} when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end)`;
+}
+
+/** The deal sort's second key: how far under (negative) or over its fair price a listing is asked. */
+export function dealGap(t: { landedUsdCents: AnyPgColumn; fairPriceCents: AnyPgColumn }): SQL {
+  return sql`(${t.landedUsdCents} - ${t.fairPriceCents})`;
+}
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const listings = pgTable(
@@ -110,44 +123,78 @@ export const listings = pgTable(
     /** Percent below the previous asking price when the last change was a drop; null otherwise. */
     priceDropPercent: real("price_drop_percent"),
   },
-  (t) => [
-    index("listings_search_text_idx").using("gin", t.searchText),
-    // Trigram indexes make typo-tolerant model / chassis lookups ("cary" -> Carry) index-backed.
-    index("listings_model_trgm_idx").using("gin", sql`lower(${t.model}) gin_trgm_ops`),
-    index("listings_chassis_code_trgm_idx").using("gin", sql`lower(${t.chassisCode}) gin_trgm_ops`),
-    // Search filters on the exact chassis codes a query's words are similar to (db/repos/search-terms.ts).
-    index("listings_chassis_code_idx").on(t.chassisCode),
-    // Search's single-value facets as tokens ('d:4WD', 'l:jp'): one GIN intersection answers any mix of
-    // them, and combines with the full-text index, so a narrow search never reads the rows it excludes.
-    // db/repos/search-filters.ts queries through listingFacetTokens too; a test checks the plan uses it.
-    index("listings_facet_tokens_idx").using("gin", listingFacetTokens(t)),
-    // NULLS FIRST is what a plain ORDER BY created_at DESC asks for; drizzle would otherwise say NULLS LAST.
-    index("listings_status_created_at_idx").on(t.status, t.createdAt.desc().nullsFirst()),
-    index("listings_make_model_idx").on(t.make, t.model),
-    index("listings_landed_usd_cents_idx").on(t.landedUsdCents),
-    index("listings_year_idx").on(t.year),
-    index("listings_mileage_km_idx").on(t.mileageKm),
-    index("listings_eligible_from_idx").on(t.eligibleFrom),
-    index("listings_seller_id_idx").on(t.sellerId),
-    index("listings_sold_to_id_idx").on(t.soldToId),
-    index("listings_price_drop_percent_idx").on(t.priceDropPercent),
-    // The price currency follows the truck's location; the other price stays empty.
-    check(
-      "listings_price_matches_location",
-      sql`(${t.location} = 'us' and ${t.priceUsdCents} is not null and ${t.priceJpy} is null) or (${t.location} = 'jp' and ${t.priceJpy} is not null and ${t.priceUsdCents} is null)`,
-    ),
-    check("listings_price_usd_positive", sql`${t.priceUsdCents} > 0`),
-    check("listings_price_jpy_positive", sql`${t.priceJpy} > 0`),
-    check("listings_mileage_nonnegative", sql`${t.mileageKm} >= 0`),
-    checkOneOf("listings_status_check", t.status, LISTING_STATUSES),
-    checkOneOf("listings_location_check", t.location, LISTING_LOCATIONS),
-    checkOneOf("listings_drive_check", t.drive, DRIVES),
-    checkOneOf("listings_age_evidence_check", t.ageEvidence, AGE_EVIDENCE),
-    checkOneOf("listings_transmission_check", t.transmission, TRANSMISSIONS),
-    checkOneOf("listings_bed_type_check", t.bedType, BED_TYPES),
-    checkOneOf("listings_condition_check", t.condition, CONDITIONS),
-    checkOneOf("listings_title_status_check", t.titleStatus, TITLE_STATUSES),
-  ],
+  (t) => {
+    const active = sql`${t.status} = 'active'`;
+    return [
+      index("listings_search_text_idx").using("gin", t.searchText),
+      // Trigram indexes make typo-tolerant model / chassis lookups ("cary" -> Carry) index-backed.
+      index("listings_model_trgm_idx").using("gin", sql`lower(${t.model}) gin_trgm_ops`),
+      index("listings_chassis_code_trgm_idx").using("gin", sql`lower(${t.chassisCode}) gin_trgm_ops`),
+      // Search filters on the exact chassis codes a query's words are similar to (db/repos/search-terms.ts).
+      index("listings_chassis_code_idx").on(t.chassisCode),
+      // Search's single-value facets as tokens ('d:4WD', 'l:jp'): one GIN intersection answers any mix of
+      // them, and combines with the full-text index, so a narrow search never reads the rows it excludes.
+      // db/repos/search-filters.ts queries through listingFacetTokens too; a test checks the plan uses it.
+      index("listings_facet_tokens_idx").using("gin", listingFacetTokens(t)),
+      // NULLS FIRST is what a plain ORDER BY created_at DESC asks for; drizzle would otherwise say NULLS LAST.
+      index("listings_status_created_at_idx").on(t.status, t.createdAt.desc().nullsFirst()),
+      index("listings_make_model_idx").on(t.make, t.model),
+      index("listings_landed_usd_cents_idx").on(t.landedUsdCents),
+      index("listings_year_idx").on(t.year),
+      index("listings_mileage_km_idx").on(t.mileageKm),
+      index("listings_eligible_from_idx").on(t.eligibleFrom),
+      index("listings_seller_id_idx").on(t.sellerId),
+      index("listings_sold_to_id_idx").on(t.soldToId),
+      index("listings_price_drop_percent_idx").on(t.priceDropPercent),
+      // One index per search sort, in the sort's exact order with its tie-break (id desc), over active
+      // listings only: a page of a broad search is then read off the index, never sorted from every match
+      // (db/repos/search-page.ts). A test holds each sort's plan to its index.
+      index("listings_active_newest_idx")
+        .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+        .where(active),
+      index("listings_active_oldest_idx").on(t.createdAt.asc(), t.id.desc().nullsFirst()).where(active),
+      index("listings_active_landed_idx")
+        .on(t.landedUsdCents.asc().nullsLast(), t.id.desc().nullsFirst())
+        .where(active),
+      // Cheapest first among US (or Japan) listings only: Japan's landed prices are mostly the lower ones,
+      // so "in the US, cheapest first" would otherwise walk past every Japan listing first.
+      index("listings_active_location_landed_idx")
+        .on(t.location, t.landedUsdCents.asc().nullsLast(), t.id.desc().nullsFirst())
+        .where(active),
+      index("listings_active_landed_desc_idx")
+        .on(t.landedUsdCents.desc().nullsLast(), t.id.desc().nullsFirst())
+        .where(active),
+      index("listings_active_year_idx").on(t.year.asc().nullsLast(), t.id.desc().nullsFirst()).where(active),
+      index("listings_active_year_desc_idx")
+        .on(t.year.desc().nullsLast(), t.id.desc().nullsFirst())
+        .where(active),
+      index("listings_active_mileage_idx")
+        .on(t.mileageKm.asc().nullsLast(), t.id.desc().nullsFirst())
+        .where(active),
+      index("listings_active_price_drop_idx")
+        .on(t.priceDropPercent.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+        .where(active),
+      index("listings_active_deal_idx")
+        .using("btree", dealRank(t), sql`${dealGap(t)} nulls last`, t.id.desc().nullsFirst())
+        .where(active),
+      // The price currency follows the truck's location; the other price stays empty.
+      check(
+        "listings_price_matches_location",
+        sql`(${t.location} = 'us' and ${t.priceUsdCents} is not null and ${t.priceJpy} is null) or (${t.location} = 'jp' and ${t.priceJpy} is not null and ${t.priceUsdCents} is null)`,
+      ),
+      check("listings_price_usd_positive", sql`${t.priceUsdCents} > 0`),
+      check("listings_price_jpy_positive", sql`${t.priceJpy} > 0`),
+      check("listings_mileage_nonnegative", sql`${t.mileageKm} >= 0`),
+      checkOneOf("listings_status_check", t.status, LISTING_STATUSES),
+      checkOneOf("listings_location_check", t.location, LISTING_LOCATIONS),
+      checkOneOf("listings_drive_check", t.drive, DRIVES),
+      checkOneOf("listings_age_evidence_check", t.ageEvidence, AGE_EVIDENCE),
+      checkOneOf("listings_transmission_check", t.transmission, TRANSMISSIONS),
+      checkOneOf("listings_bed_type_check", t.bedType, BED_TYPES),
+      checkOneOf("listings_condition_check", t.condition, CONDITIONS),
+      checkOneOf("listings_title_status_check", t.titleStatus, TITLE_STATUSES),
+    ];
+  },
 );
 
 export const listingPhotos = pgTable(

@@ -53,7 +53,14 @@ const itemSchema = z
 const resultSchema = z
   .looseObject({
     items: z.array(itemSchema),
-    total: z.number().int(),
+    total: z.number().int().openapi({
+      description: "Listings matching; an estimate to two significant digits when countsEstimated",
+    }),
+    countsEstimated: z.boolean().openapi({
+      description:
+        "True when total and the facet counts are estimated from a sample of listings (a search matching " +
+        "more than 2,000 on a big marketplace); the items and their order are always exact",
+    }),
     page: z.number().int(),
     pageSize: z.number().int(),
     sort: z.enum(SEARCH_SORTS),

@@ -114,7 +114,12 @@ export function guideWebRoutes(deps: AppDeps, sources: readonly GuideSource[] = 
         }}
         listings={
           found
-            ? { items: found.items, total: found.total, href: query ? `/trucks?${query}` : "/trucks" }
+            ? {
+                items: found.items,
+                total: found.total,
+                estimated: found.countsEstimated,
+                href: query ? `/trucks?${query}` : "/trucks",
+              }
             : null
         }
         comments={thread ? { thread, signedIn: user !== null, admin: user?.role === "admin" } : undefined}

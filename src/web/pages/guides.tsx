@@ -2,7 +2,7 @@ import { raw } from "hono/html";
 import type { Thread } from "../../services/comments.js";
 import type { SearchItem } from "../../services/search.js";
 import { CommentThread } from "../components/comments.js";
-import { usd, yen } from "../components/format.js";
+import { count, usd, yen } from "../components/format.js";
 import type { ShareMeta } from "../components/share.js";
 import type { Guide } from "../guides/prepare.js";
 import { type FeedLink, Layout, type Viewer } from "../layout.js";
@@ -115,7 +115,12 @@ function Toc(props: { toc: readonly TocEntry[] }) {
 const priceLabel = (i: SearchItem) =>
   i.location === "us" ? usd(i.priceUsd ?? 0) : `${yen(i.priceJpy ?? 0)} in Japan`;
 
-function RelatedListings(props: { items: readonly SearchItem[]; total: number; href: string }) {
+function RelatedListings(props: {
+  items: readonly SearchItem[];
+  total: number;
+  estimated: boolean;
+  href: string;
+}) {
   return (
     <section aria-labelledby="guide-listings-h">
       <h2 id="guide-listings-h">Trucks for sale</h2>
@@ -147,7 +152,7 @@ function RelatedListings(props: { items: readonly SearchItem[]; total: number; h
         <p>No trucks for sale match this guide right now.</p>
       )}
       <p>
-        <a href={props.href}>See all {props.total.toLocaleString("en-US")} matching trucks</a>
+        <a href={props.href}>See all {count(props.total, props.estimated)} matching trucks</a>
       </p>
     </section>
   );
@@ -158,7 +163,7 @@ export function GuidePage(props: {
   guide: Guide;
   share: ShareMeta;
   /** Null without the marketplace: then there is no listings section. */
-  listings: { items: readonly SearchItem[]; total: number; href: string } | null;
+  listings: { items: readonly SearchItem[]; total: number; estimated: boolean; href: string } | null;
   /** The comment thread; absent without the marketplace. */
   comments?: { thread: Thread; signedIn: boolean; admin: boolean };
 }) {

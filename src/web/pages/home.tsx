@@ -1,4 +1,5 @@
 import type { Facts } from "../../facts/schemas.js";
+import { count } from "../components/format.js";
 import { Layout, type Viewer } from "../layout.js";
 
 // The home page at this stage: what keiyard answers today, each with a form that asks the JSON API and
@@ -16,6 +17,8 @@ export function HomePage(props: {
   viewer?: Viewer;
   recent?: RecentListing[];
   total?: number;
+  /** The total is an estimate from a sample (a big marketplace). */
+  totalEstimated?: boolean;
 }) {
   const { facts } = props;
   return (
@@ -41,7 +44,8 @@ export function HomePage(props: {
           <search>
             <form method="get" action="/trucks">
               <label for="home-q" class="inline">
-                Search {props.total?.toLocaleString("en-US")} trucks
+                Search {props.total === undefined ? "" : count(props.total, props.totalEstimated ?? false)}{" "}
+                trucks
               </label>{" "}
               <input id="home-q" name="q" type="search" placeholder="acty 4wd, DA63T, hijet dump" />{" "}
               <button type="submit">Search</button>

@@ -1,7 +1,7 @@
 import { BED_TYPE_LABELS, type BedType } from "../../domain/listings/types.js";
 import type { SearchResult } from "../../services/search.js";
 import { trucksFeedHref } from "../components/feeds.js";
-import { num, STATUS_CLASS, usd, yen } from "../components/format.js";
+import { count, num, STATUS_CLASS, usd, yen } from "../components/format.js";
 import { MarketBadges, WatchButton } from "../components/watch.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -96,9 +96,16 @@ function Facets(props: { result: SearchResult; query: Record<string, string> }) 
   return (
     <aside aria-label="Filters" class="facets">
       <MarketFilters query={props.query} />
+      {props.result.countsEstimated ? (
+        <p class="muted">
+          This search matches many trucks: its counts are estimated from a sample of the listings. Narrow it
+          for exact counts; the trucks shown and their order are exact.
+        </p>
+      ) : null}
       {Object.entries(props.result.facets).map(([facet, values]) => {
         if (!values.length || !FACET_TITLES[facet]) return null;
         const param = facetParam(facet);
+        const approx = props.result.countsEstimated ? "≈" : "";
         const active = props.query[param];
         return (
           <section>
@@ -130,7 +137,11 @@ function Facets(props: { result: SearchResult; query: Record<string, string> }) 
                 if (facet === "deal")
                   return (
                     <li>
-                      {facetValueLabel(facet, v.value)} <span class="muted">({num(v.count)})</span>
+                      {facetValueLabel(facet, v.value)}{" "}
+                      <span class="muted">
+                        ({approx}
+                        {num(v.count)})
+                      </span>
                     </li>
                   );
                 return (
@@ -143,7 +154,10 @@ function Facets(props: { result: SearchResult; query: Record<string, string> }) 
                     >
                       {facetValueLabel(facet, v.value)}
                     </a>{" "}
-                    <span class="muted">({num(v.count)})</span>
+                    <span class="muted">
+                      ({approx}
+                      {num(v.count)})
+                    </span>
                   </li>
                 );
               })}
@@ -261,6 +275,9 @@ export function TrucksPage(props: {
   const { result: r, query } = props;
   const back = withParam(query, "page", r.page > 1 ? String(r.page) : null);
   const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
+  // An estimated total can be a little off either way: a full page means there may be another one.
+  const hasNext = r.countsEstimated ? r.items.length === r.pageSize : r.page < pages;
+  const pastTheEnd = r.countsEstimated ? r.page > 1 && r.items.length === 0 : r.page > pages;
   return (
     <Layout
       title="Kei trucks for sale"
@@ -299,7 +316,7 @@ export function TrucksPage(props: {
         </form>
       </search>
       <p aria-live="polite">
-        {num(r.total)} trucks
+        {count(r.total, r.countsEstimated)} trucks
         {r.viewerState
           ? ` · prices with ${r.viewerState} tax and fees`
           : " · pick your state to add its tax and fees"}
@@ -331,7 +348,12 @@ export function TrucksPage(props: {
           ))}
         </ol>
       </div>
-      {r.page > pages ? (
+      {pastTheEnd && r.countsEstimated ? (
+        <p>
+          This search has fewer pages than estimated.{" "}
+          <a href={withParam(query, "page", null)}>Go to the first page</a>
+        </p>
+      ) : pastTheEnd ? (
         // A shared link to page 9 of a search that now has 3 pages: say so, and offer the last page.
         <p>
           This search has {pages} page{pages === 1 ? "" : "s"} now.{" "}
@@ -340,8 +362,8 @@ export function TrucksPage(props: {
       ) : (
         <nav aria-label="Pages" class="pages">
           {r.page > 1 ? <a href={withParam(query, "page", String(r.page - 1))}>← Previous</a> : null} Page{" "}
-          {r.page} of {pages}{" "}
-          {r.page < pages ? <a href={withParam(query, "page", String(r.page + 1))}>Next →</a> : null}
+          {r.page} of {count(Math.max(pages, r.page), r.countsEstimated)}{" "}
+          {hasNext ? <a href={withParam(query, "page", String(r.page + 1))}>Next →</a> : null}
         </nav>
       )}
       <p class="muted">{r.deliveredNote}</p>

@@ -1,0 +1,10 @@
+CREATE INDEX "listings_active_newest_idx" ON "listings" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_oldest_idx" ON "listings" USING btree ("created_at","id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_landed_idx" ON "listings" USING btree ("landed_usd_cents","id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_location_landed_idx" ON "listings" USING btree ("location","landed_usd_cents","id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_landed_desc_idx" ON "listings" USING btree ("landed_usd_cents" DESC NULLS LAST,"id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_year_idx" ON "listings" USING btree ("year","id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_year_desc_idx" ON "listings" USING btree ("year" DESC NULLS LAST,"id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_mileage_idx" ON "listings" USING btree ("mileage_km","id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_price_drop_idx" ON "listings" USING btree ("price_drop_percent" DESC NULLS LAST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "listings_active_deal_idx" ON "listings" USING btree ((case "deal_rating" when 'great' then 0 when 'good' then 1 when 'fair' then 2 when 'high' then 3 else 4 end),("landed_usd_cents" - "fair_price_cents") nulls last,"id" DESC NULLS FIRST) WHERE "listings"."status" = 'active';
