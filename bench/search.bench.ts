@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
+import { SEARCH_TUNING } from "../src/db/repos/search.repo.js";
 import { mulberry32 } from "../src/domain/listings/demo.js";
 import type { IsoDate } from "../src/domain/units/dates.js";
 import { loadFacts } from "../src/facts/load.js";
@@ -16,7 +17,7 @@ import { createMemoryStorage } from "../src/photos/storage.js";
 import { searchListings } from "../src/services/search.js";
 import { isEmpty, seedDemo } from "../src/services/seed.js";
 import { SEARCH_ISLAND } from "../src/web/islands/search.js";
-import { percentiles, report } from "./measure.js";
+import { percentiles, report, round } from "./measure.js";
 
 const WORDS = [
   "carry",
@@ -69,23 +70,53 @@ export async function benchSearch(): Promise<void> {
   for (const q of queries.slice(0, 20))
     await searchListings(database.db, facts, q, { today, jpyPerUsd: 150 });
   const times: number[] = [];
-  const slow: { ms: number; q: Record<string, string>; total: number }[] = [];
+  const slow: { ms: number; q: Record<string, string>; total: number; estimated: boolean }[] = [];
   let rss = 0;
   for (const q of queries) {
     const s = performance.now();
     const r = await searchListings(database.db, facts, q, { today, jpyPerUsd: 150 });
     const ms = performance.now() - s;
     times.push(ms);
-    slow.push({ ms, q, total: r.total });
+    slow.push({ ms, q, total: r.total, estimated: r.countsEstimated });
     rss = Math.max(rss, process.memoryUsage().rss);
   }
   if (process.env.BENCH_SLOWEST)
     for (const x of slow.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_SLOWEST)))
-      console.log(`  ${x.ms.toFixed(1)} ms  total=${x.total}  ${new URLSearchParams(x.q)}`);
+      console.log(
+        `  ${x.ms.toFixed(1)} ms  total=${x.estimated ? "~" : ""}${x.total}  ${new URLSearchParams(x.q)}`,
+      );
   report(`search: text + 3 facets + sort + counts (${count} listings)`, {
     ...percentiles(times),
     peakRssMiB: Math.round(rss / 2 ** 20),
+    estimatedPct: Math.round((100 * slow.filter((x) => x.estimated).length) / slow.length),
   });
+
+  // How far the estimated totals and facet counts are from counting every match (not timed).
+  const exact = { ...SEARCH_TUNING, exactLimit: Number.MAX_SAFE_INTEGER };
+  const totalErrors: number[] = [];
+  const facetErrors: number[] = [];
+  for (const x of slow.filter((y) => y.estimated).slice(0, 100)) {
+    const ctx = { today, jpyPerUsd: 150 };
+    const [est, ex] = [
+      await searchListings(database.db, facts, x.q, ctx),
+      await searchListings(database.db, facts, x.q, { ...ctx, tuning: exact }),
+    ];
+    totalErrors.push((100 * Math.abs(est.total - ex.total)) / ex.total);
+    for (const facet of ["make", "drive", "bed", "location"] as const)
+      for (const v of ex.facets[facet].filter((f) => f.count >= 200)) {
+        const e = est.facets[facet].find((f) => f.value === v.value)?.count ?? 0;
+        facetErrors.push((100 * Math.abs(e - v.count)) / v.count);
+      }
+  }
+  const at = (xs: number[], q: number) =>
+    round([...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? 0);
+  if (totalErrors.length)
+    report(`search: estimates vs exact, % off (${totalErrors.length} searches)`, {
+      totalMedian: at(totalErrors, 0.5),
+      totalP90: at(totalErrors, 0.9),
+      facetMedian: at(facetErrors, 0.5),
+      facetP90: at(facetErrors, 0.9),
+    });
 
   const app = createApp({
     facts,

@@ -48,7 +48,8 @@ export function sortKeySelect(keys: readonly SortKeySql[]): SQL {
   );
 }
 
-async function orderedIds(
+/** The page by a plain ORDER BY ... LIMIT: the planner's own choice of index or sort. */
+async function sortedIds(
   db: Db,
   where: SQL,
   keys: readonly SortKeySql[],
@@ -64,47 +65,9 @@ async function orderedIds(
   return rows.map((r) => Number(r.id));
 }
 
-/** The result items of these listings, in the order given. */
-async function rowsByIds(db: Db, ids: readonly number[]): Promise<SearchRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<{ item: SearchRow }>(
-    db,
-    sql`select ${ITEM_JSON} as item from ${l} l where l.id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
-  const byId = new Map(rows.map((r) => [Number(r.item.id), { ...r.item, id: Number(r.item.id) }]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/** Delivered order with a tax: the landed-price bound described at the top of this file. */
-async function deliveredIds(
-  db: Db,
-  where: SQL,
-  delivered: DeliveredParams,
-  keys: readonly SortKeySql[],
-  limit: number,
-  offset: number,
-): Promise<number[]> {
-  const k = offset + limit;
-  const firstByLanded = await queryRows<{ d: string | null }>(
-    db,
-    sql`select (${deliveredCentsSql(delivered)})::text as d, ${l.landedUsdCents} as k0 from ${l} where ${where}
-      order by k0 asc nulls last, id desc limit ${k}`,
-  );
-  // Fewer than k priced matches: the set is small (or mostly unpriced), so the plain sort is cheap.
-  if (firstByLanded.length < k || firstByLanded.some((r) => r.d === null))
-    return orderedIds(db, where, keys, limit, offset);
-  const largest = Math.max(...firstByLanded.map((r) => Number(r.d)));
-  const bound = largest - (delivered.charges?.fixedCents ?? 0);
-  return orderedIds(db, sql`${where} and ${l.landedUsdCents} <= ${bound}`, keys, limit, offset);
-}
-
 /**
- * The first `limit` ids of a small set in the keys' order: the set is found whole (by whatever bitmaps
- * its filters have) and sorted, where a walk down the sort's index would pass most of the table
- * before finding a few rows.
+ * The page of a small set: found whole (by whatever bitmaps its filters have) and sorted, where a walk
+ * down the sort's index would pass most of the table before finding a few rows.
  */
 async function smallSetIds(
   db: Db,
@@ -122,6 +85,119 @@ async function smallSetIds(
   return rows.map((r) => Number(r.id));
 }
 
+/** The most active listings a walk reads before the page is taken from the whole set instead. */
+const WALK_ROWS = 8000;
+
+/**
+ * The page by walking the sort's index over active listings, reading at most a budget of rows: a few
+ * times (walkFactor) what the expected share of matches needs. A walk is cheap when matches are spread along
+ * the order and dear when they bunch at its far end (a chassis code and "newest year first"); when the
+ * budget runs out first, or the share is too small for any budget, the set is found whole instead.
+ * Exact either way: the rows the walk read are a prefix of the order, so its matches are the first ones.
+ * The walk is over the scope (active listings, in the location asked for: the one filter that leads an
+ * index) and tests the rest of the search on each row it reads.
+ */
+async function walkIds(
+  db: Db,
+  where: SQL,
+  keys: readonly SortKeySql[],
+  limit: number,
+  offset: number,
+  expected: WalkHints,
+): Promise<number[]> {
+  if (limit <= 0) return [];
+  const need = offset + limit;
+  const budget = Math.ceil((expected.walkFactor * need * expected.tableRows) / Math.max(1, expected.matches));
+  if (budget > WALK_ROWS) return smallSetIds(db, where, keys, limit, offset);
+  const order = keyOrderSql(keys);
+  const rows = await queryRows<{ id: number; walked: number }>(
+    db,
+    sql`with s as materialized (
+        select ${l.id} as id, ${sortKeySelect(keys)}, (${where}) as m from ${l}
+        where ${expected.scope} order by ${order} limit ${Math.max(budget, need)}
+      )
+      select id, (select count(*) from s)::int as walked from s where m order by ${order} limit ${need}`,
+  );
+  // Enough matches in the prefix read, or the walk reached the end of the order: the page is exact.
+  if (rows.length === need || (rows.length > 0 && Number(rows[0]?.walked) < Math.max(budget, need)))
+    return rows.slice(offset).map((r) => Number(r.id));
+  // Bunched matches: a big set is still best read in order by the planner, a small one found whole.
+  return (expected.matches > WALK_ROWS ? sortedIds : smallSetIds)(db, where, keys, limit, offset);
+}
+
+/** The result items of these listings, in the order given. */
+async function rowsByIds(db: Db, ids: readonly number[]): Promise<SearchRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ item: SearchRow }>(
+    db,
+    sql`select ${ITEM_JSON} as item from ${l} l where l.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  const byId = new Map(rows.map((r) => [Number(r.item.id), { ...r.item, id: Number(r.item.id) }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Delivered order with a tax, by the landed-price bound described at the top of this file, in one walk
+ * of the landed-price index: the first k matches by landed price give the bound, and when the rows the
+ * walk read reach past it, every listing that can be on the page is among them, so they are sorted by
+ * delivered price here; when they stop short of it, the listings up to the bound are read off the index
+ * and sorted. Without k priced matches in the walk, the set is sorted whole.
+ */
+async function deliveredIds(
+  db: Db,
+  where: SQL,
+  delivered: DeliveredParams,
+  keys: readonly SortKeySql[],
+  limit: number,
+  offset: number,
+  hints: PageHints & WalkHints,
+): Promise<number[]> {
+  const k = offset + limit;
+  const landed = sortKeys("price", { words: [] }, delivered);
+  const budget = Math.ceil((hints.walkFactor * k * hints.tableRows) / Math.max(1, hints.matches));
+  if (budget <= WALK_ROWS) {
+    const order = keyOrderSql(landed);
+    const walked = Math.max(budget, k);
+    const rows = await queryRows<{
+      id: number;
+      k0: string | null;
+      d: string | null;
+      read: number;
+      last: string | null;
+    }>(
+      db,
+      sql`with s as materialized (
+          select ${l.id} as id, ${sortKeySelect(landed)}, (${where}) as m, (${deliveredCentsSql(delivered)})::text as d
+          from ${l} where ${hints.scope} order by ${order} limit ${walked}
+        )
+        select id, k0::text as k0, d, (select count(*) from s)::int as read, (select max(k0) from s)::text as last
+        from s where m order by ${order}`,
+    );
+    const first = rows.slice(0, k);
+    const exhausted = rows.length > 0 && Number(rows[0]?.read) < walked;
+    if (
+      rows.length > 0 &&
+      first.every((r) => r.d !== null && r.k0 !== null) &&
+      (first.length === k || exhausted)
+    ) {
+      const bound = Math.max(...first.map((r) => Number(r.d))) - (delivered.charges?.fixedCents ?? 0);
+      if (exhausted || (rows[0]?.last !== null && Number(rows[0]?.last) > bound))
+        // The first k are priced (checked above), so the unpriced, last in delivered order, are never on the page.
+        return rows
+          .filter((r) => r.d !== null)
+          .sort((a, b) => Number(a.d) - Number(b.d) || Number(b.id) - Number(a.id))
+          .slice(offset, k)
+          .map((r) => Number(r.id));
+      // The walk stopped short of the bound: the listings up to it, sorted, off the landed-price index.
+      return sortedIds(db, sql`${where} and ${l.landedUsdCents} <= ${bound}`, keys, limit, offset);
+    }
+  }
+  return (hints.matches > WALK_ROWS ? sortedIds : smallSetIds)(db, where, keys, limit, offset);
+}
+
 /** Relevance with typo alternatives: text matches first, then the rest, each newest first. */
 async function relevanceIds(
   db: Db,
@@ -129,33 +205,43 @@ async function relevanceIds(
   text: SQL,
   limit: number,
   offset: number,
-  hints: PageHints,
+  hints: PageHints & WalkHints,
 ): Promise<number[]> {
   const newest = sortKeys("newest", { words: [] }, { charges: null, jpyPerUsd: 1 });
-  const fewTextMatches = hints.textMatches !== null && hints.textMatches <= hints.exactLimit;
-  const first = await (fewTextMatches ? smallSetIds : orderedIds)(
-    db,
-    sql`${where} and ${text}`,
-    newest,
-    offset + limit,
-    0,
-  );
+  const textMatches = hints.textMatches ?? hints.matches;
+  const first = await walkIds(db, sql`${where} and ${text}`, newest, offset + limit, 0, {
+    ...hints,
+    matches: textMatches,
+  });
   const page = first.slice(offset);
   if (first.length === offset + limit) return page;
   // The text matches ran out inside (or before) this page: the typo matches fill the rest.
-  const rest = await orderedIds(
+  const rest = await walkIds(
     db,
     sql`${where} and not ${text}`,
     newest,
     limit - page.length,
     Math.max(0, offset - first.length),
+    { ...hints, matches: hints.matches - textMatches },
   );
   return [...page, ...rest];
 }
 
+interface WalkHints {
+  matches: number;
+  tableRows: number;
+  walkFactor: number;
+  /** What every match satisfies and an index can lead with: active, and the location when asked. */
+  scope: SQL;
+}
+
 /** What the search's sample says about the set (search.repo.ts), to choose how to read the page. */
 export interface PageHints {
-  exactLimit: number;
+  /** Estimated listings matching the search, and listings in the table (the planner's count). */
+  matches: number;
+  tableRows: number;
+  /** How many times the rows the expected share of matches needs a walk may read (SearchTuning). */
+  walkFactor: number;
   /** Estimated listings matching every word as text (relevance with typo alternatives); else null. */
   textMatches: number | null;
 }
@@ -173,14 +259,18 @@ export async function searchPageRows(
   where: SQL,
   delivered: DeliveredParams,
   page: PageRequest,
-  hints: PageHints,
+  pageHints: PageHints,
 ): Promise<SearchRow[]> {
   const keys = sortKeys(page.sort, filters, delivered);
+  const scope = filters.location
+    ? sql`${l.status} = 'active' and ${l.location} = ${filters.location}`
+    : sql`${l.status} = 'active'`;
+  const hints = { ...pageHints, scope };
   const text = page.sort === "relevance" ? relevanceTextSql(filters) : null;
   const ids = text
     ? await relevanceIds(db, where, text, page.limit, page.offset, hints)
     : page.sort === "delivered" && hasTax(delivered)
-      ? await deliveredIds(db, where, delivered, keys, page.limit, page.offset)
-      : await orderedIds(db, where, keys, page.limit, page.offset);
+      ? await deliveredIds(db, where, delivered, keys, page.limit, page.offset, hints)
+      : await walkIds(db, where, keys, page.limit, page.offset, hints);
   return rowsByIds(db, ids);
 }

@@ -82,9 +82,16 @@ export interface SearchTuning {
   exactLimit: number;
   sampleRows: number;
   minTableRows: number;
+  /** A page's index walk reads at most this many times the rows its share of matches needs (search-page.ts). */
+  walkFactor: number;
 }
 
-export const SEARCH_TUNING: SearchTuning = { exactLimit: 2000, sampleRows: 10_000, minTableRows: 20_000 };
+export const SEARCH_TUNING: SearchTuning = {
+  exactLimit: 2000,
+  sampleRows: 10_000,
+  minTableRows: 20_000,
+  walkFactor: 3,
+};
 
 /** An estimate to two significant digits (38,000, 1,200; under 100 as it is): no false precision. */
 export function roundEstimate(n: number): number {
@@ -139,7 +146,9 @@ export async function searchListingsPage(
   const all = (1 << FACET_COLUMNS.length) - 1;
   const textMatches = sampled.find((r) => Number(r.g) === all)?.text;
   const rows = await searchPageRows(db, filters, where, delivered, page, {
-    exactLimit: tuning.exactLimit,
+    matches: scale(sample.total),
+    tableRows,
+    walkFactor: tuning.walkFactor,
     textMatches: textMatches === null || textMatches === undefined ? null : scale(Number(textMatches)),
   });
   return { rows, total: roundEstimate(scale(sample.total)), facets, estimated: true };
