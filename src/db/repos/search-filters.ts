@@ -109,12 +109,38 @@ export function facetSql(f: SearchFilters): SQL | null {
   return tokens.length > 0 ? sql`${listingFacetTokens(l)} @> ${sql.raw(textArray(tokens))}` : null;
 }
 
-export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
-  const c: SQL[] = [sql`${l.status} = 'active'`, ...narrowWords(f).map(wordSql)];
-  if (f.pairs) c.push(pairsSql(f.pairs));
-  if (f.chassisCodes) c.push(codesSql(f.chassisCodes));
-  const facets = facetSql(f);
-  if (facets) c.push(facets);
+/** The same facet filters as plain column tests: what a row-by-row scan evaluates cheapest. */
+function facetEqualities(f: SearchFilters): SQL[] {
+  const c: SQL[] = [];
+  if (f.drive !== undefined) c.push(sql`${l.drive} = ${f.drive}`);
+  if (f.bedType !== undefined) c.push(sql`${l.bedType} = ${f.bedType}`);
+  if (f.transmission !== undefined) c.push(sql`${l.transmission} = ${f.transmission}`);
+  if (f.usState !== undefined) c.push(sql`${l.usState} = ${f.usState}`);
+  return c;
+}
+
+/**
+ * The search's WHERE. "index" (the default) writes the facets as the GIN-indexed token test, for
+ * statements the planner answers from indexes; "scan" writes them as plain column tests, the same
+ * rows, for a sample or an index walk that tests every row it reads: building the token array costs
+ * more per row than the comparisons.
+ */
+export function whereSql(
+  f: SearchFilters,
+  delivered: DeliveredParams,
+  mode: "index" | "scan" = "index",
+): SQL {
+  const c: SQL[] = [sql`${l.status} = 'active'`];
+  // The text and name tests cost the most per row: a scan tries the plain comparisons first.
+  const names = [...narrowWords(f).map(wordSql)];
+  if (f.pairs) names.push(pairsSql(f.pairs));
+  if (f.chassisCodes) names.push(codesSql(f.chassisCodes));
+  if (mode === "index") c.push(...names);
+  if (mode === "scan") c.push(...facetEqualities(f));
+  else {
+    const facets = facetSql(f);
+    if (facets) c.push(facets);
+  }
   // Location as a plain column test, not a token: it halves the table at best, which no bitmap is worth,
   // and as a b-tree column it leads the (location, landed price) index a "cheapest in the US" page uses.
   if (f.location) c.push(sql`${l.location} = ${f.location}`);
@@ -135,6 +161,7 @@ export function whereSql(f: SearchFilters, delivered: DeliveredParams): SQL {
   // Until the end of that day: a listing made on it has been on the market that many days.
   if (f.listedUntil) c.push(sql`${l.createdAt} < (${f.listedUntil}::date + 1)`);
   if (f.eligibleOn) c.push(sql`(${l.location} = 'us' or ${l.eligibleFrom} <= ${f.eligibleOn}::date)`);
+  if (mode === "scan") c.push(...names);
   return sql.join(c, sql` and `);
 }
 

@@ -9,7 +9,7 @@
 //    rest, newest first: two walks of the newest index, the second only when the first runs out (the
 //    first one found whole by the full-text index when the sample says the text matches are few).
 //    search_text is never null (a generated to_tsvector of non-null text), so "not" is the complement.
-// search.repo.test.ts holds every sort's page to the page the one-statement exact search gives.
+// services/search-estimated.test.ts holds every sort's pages to the ones the exact, one-statement path gives.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 import { listings as l } from "../schema/listings.js";
@@ -21,6 +21,7 @@ import {
   type SortKey,
   type SortKeySql,
   sortKeys,
+  whereSql,
 } from "./search-filters.js";
 
 export const ITEM_JSON =
@@ -113,7 +114,7 @@ async function walkIds(
   const rows = await queryRows<{ id: number; walked: number }>(
     db,
     sql`with s as materialized (
-        select ${l.id} as id, ${sortKeySelect(keys)}, (${where}) as m from ${l}
+        select ${l.id} as id, ${sortKeySelect(keys)}, (${expected.scanWhere}) as m from ${l}
         where ${expected.scope} order by ${order} limit ${Math.max(budget, need)}
       )
       select id, (select count(*) from s)::int as walked from s where m order by ${order} limit ${need}`,
@@ -170,7 +171,7 @@ async function deliveredIds(
     }>(
       db,
       sql`with s as materialized (
-          select ${l.id} as id, ${sortKeySelect(landed)}, (${where}) as m, (${deliveredCentsSql(delivered)})::text as d
+          select ${l.id} as id, ${sortKeySelect(landed)}, (${hints.scanWhere}) as m, (${deliveredCentsSql(delivered)})::text as d
           from ${l} where ${hints.scope} order by ${order} limit ${walked}
         )
         select id, k0::text as k0, d, (select count(*) from s)::int as read, (select max(k0) from s)::text as last
@@ -211,6 +212,7 @@ async function relevanceIds(
   const textMatches = hints.textMatches ?? hints.matches;
   const first = await walkIds(db, sql`${where} and ${text}`, newest, offset + limit, 0, {
     ...hints,
+    scanWhere: sql`${hints.scanWhere} and ${text}`,
     matches: textMatches,
   });
   const page = first.slice(offset);
@@ -222,7 +224,7 @@ async function relevanceIds(
     newest,
     limit - page.length,
     Math.max(0, offset - first.length),
-    { ...hints, matches: hints.matches - textMatches },
+    { ...hints, scanWhere: sql`${hints.scanWhere} and not ${text}`, matches: hints.matches - textMatches },
   );
   return [...page, ...rest];
 }
@@ -233,6 +235,8 @@ interface WalkHints {
   walkFactor: number;
   /** What every match satisfies and an index can lead with: active, and the location when asked. */
   scope: SQL;
+  /** The search's WHERE as a walk tests it row by row (whereSql's "scan" form: the same rows). */
+  scanWhere: SQL;
 }
 
 /** What the search's sample says about the set (search.repo.ts), to choose how to read the page. */
@@ -265,7 +269,7 @@ export async function searchPageRows(
   const scope = filters.location
     ? sql`${l.status} = 'active' and ${l.location} = ${filters.location}`
     : sql`${l.status} = 'active'`;
-  const hints = { ...pageHints, scope };
+  const hints = { ...pageHints, scope, scanWhere: whereSql(filters, delivered, "scan") };
   const text = page.sort === "relevance" ? relevanceTextSql(filters) : null;
   const ids = text
     ? await relevanceIds(db, where, text, page.limit, page.offset, hints)

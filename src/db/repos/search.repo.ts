@@ -131,7 +131,7 @@ export async function searchListingsPage(
     sql`select 'facet' as kind, grouping(${FACET_LIST}) as g, count(*)::int as n,
         make, model, drive, bed, transmission, location, state, y5::text as y5, deal, null::json as item,
         ${text ? sql`count(*) filter (where text_match)::int` : sql`null::int`} as text
-      from (${facetSource(sql`${l} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (7)`, where, text ? sql`${text} as text_match` : undefined)}) m
+      from (${facetSource(sql`${l} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (7)`, whereSql(filters, delivered, "scan"), text ? sql`${text} as text_match` : undefined)}) m
       group by ${GROUPING_SETS}`,
   );
   const sample = collect(sampled);
