@@ -91,6 +91,7 @@ function facetTokens(f: SearchFilters): string[] {
     ["d", f.drive],
     ["b", f.bedType],
     ["t", f.transmission],
+    ["l", f.location],
     ["s", f.usState],
   ];
   return tokens.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}:${v}`);
@@ -116,6 +117,7 @@ function facetEqualities(f: SearchFilters): SQL[] {
   if (f.bedType !== undefined) c.push(sql`${l.bedType} = ${f.bedType}`);
   if (f.transmission !== undefined) c.push(sql`${l.transmission} = ${f.transmission}`);
   if (f.usState !== undefined) c.push(sql`${l.usState} = ${f.usState}`);
+  if (f.location !== undefined) c.push(sql`${l.location} = ${f.location}`);
   return c;
 }
 
@@ -141,9 +143,6 @@ export function whereSql(
     const facets = facetSql(f);
     if (facets) c.push(facets);
   }
-  // Location as a plain column test, not a token: it halves the table at best, which no bitmap is worth,
-  // and as a b-tree column it leads the (location, landed price) index a "cheapest in the US" page uses.
-  if (f.location) c.push(sql`${l.location} = ${f.location}`);
   if (f.yearMin !== undefined) c.push(sql`${l.year} >= ${f.yearMin}`);
   if (f.yearMax !== undefined) c.push(sql`${l.year} <= ${f.yearMax}`);
   if (f.mileageMaxKm !== undefined) c.push(sql`${l.mileageKm} <= ${f.mileageMaxKm}`);

@@ -122,8 +122,11 @@ async function walkIds(
   // Enough matches in the prefix read, or the walk reached the end of the order: the page is exact.
   if (rows.length === need || (rows.length > 0 && Number(rows[0]?.walked) < Math.max(budget, need)))
     return rows.slice(offset).map((r) => Number(r.id));
-  // Bunched matches: a big set is still best read in order by the planner, a small one found whole.
-  return (expected.matches > WALK_ROWS ? sortedIds : smallSetIds)(db, where, keys, limit, offset);
+  // Bunched matches: a big set is still best read in order by the planner (the scope repeated as plain
+  // tests, so the location can lead an index), a small one found whole.
+  if (expected.matches > WALK_ROWS)
+    return sortedIds(db, sql`${where} and ${expected.scope}`, keys, limit, offset);
+  return smallSetIds(db, where, keys, limit, offset);
 }
 
 /** The result items of these listings, in the order given. */
@@ -192,8 +195,17 @@ async function deliveredIds(
           .sort((a, b) => Number(a.d) - Number(b.d) || Number(b.id) - Number(a.id))
           .slice(offset, k)
           .map((r) => Number(r.id));
-      // The walk stopped short of the bound: the listings up to it, sorted, off the landed-price index.
-      return sortedIds(db, sql`${where} and ${l.landedUsdCents} <= ${bound}`, keys, limit, offset);
+      // The walk stopped short of the bound: every listing up to it off the landed-price index (only
+      // that range, whatever else the search says), the matches among them sorted by delivered price.
+      const below = await queryRows<{ id: number }>(
+        db,
+        sql`with s as materialized (
+            select ${l.id} as id, case when ${hints.scanWhere} then ${deliveredCentsSql(delivered)} end as d
+            from ${l} where ${hints.scope} and ${l.landedUsdCents} <= ${bound}
+          )
+          select id from s where d is not null order by d asc, id desc limit ${limit} offset ${offset}`,
+      );
+      return below.map((r) => Number(r.id));
     }
   }
   return (hints.matches > WALK_ROWS ? sortedIds : smallSetIds)(db, where, keys, limit, offset);
