@@ -44,6 +44,8 @@ export interface LotEvaluator {
   evaluate(lot: Lot, warnings: LotIssue[]): LotResult;
   /** One landed-cost answer of the run (the first computed), for what it includes and leaves out. */
   sampleCost(): LandedCost | null;
+  /** The landed cost of a price and build year, computed afresh (not remembered, not the sample). */
+  landedCostOf(priceJpy: number, buildYear: number | null): LandedCost;
 }
 
 const CACHE_LIMIT = 50_000;
@@ -274,16 +276,8 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
     };
   }
 
-  function landed(priceJpy: number, buildYear: number | null): number {
-    // The total depends on the build year only through the Section 232 age test, so lots of one price
-    // and one age status share an answer.
-    let age = ageKinds.get(buildYear);
-    if (age === undefined) age = remember(ageKinds, buildYear, ageStatusFor(arrival, buildYear, rules).kind);
-    let byPrice = costsByAge.get(age);
-    if (!byPrice) byPrice = remember(costsByAge, age, new Map<number, number>());
-    const hit = byPrice.get(priceJpy);
-    if (hit !== undefined) return hit;
-    const cost = computeLandedCost(
+  function costOf(priceJpy: number, buildYear: number | null): LandedCost {
+    return computeLandedCost(
       {
         ...ctx.costs,
         priceJpy: jpy(priceJpy),
@@ -295,6 +289,18 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
       rules,
       facts.stateFees,
     );
+  }
+
+  function landed(priceJpy: number, buildYear: number | null): number {
+    // The total depends on the build year only through the Section 232 age test, so lots of one price
+    // and one age status share an answer.
+    let age = ageKinds.get(buildYear);
+    if (age === undefined) age = remember(ageKinds, buildYear, ageStatusFor(arrival, buildYear, rules).kind);
+    let byPrice = costsByAge.get(age);
+    if (!byPrice) byPrice = remember(costsByAge, age, new Map<number, number>());
+    const hit = byPrice.get(priceJpy);
+    if (hit !== undefined) return hit;
+    const cost = costOf(priceJpy, buildYear);
     sample ??= cost;
     return remember(byPrice, priceJpy, cost.totalCents);
   }
@@ -342,6 +348,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
 
   return {
     sampleCost: () => sample,
+    landedCostOf: costOf,
     evaluate(lot, warnings) {
       const { vehicle, memo, groups } = identify(lot, warnings);
       const elig = checkEligibility(lot, memo);
