@@ -137,6 +137,14 @@ export function presentLot(r: LotResult) {
 }
 export type LotView = ReturnType<typeof presentLot>;
 
+/**
+ * One result as the results file holds it: a CSV line with its line break, or an element of the JSON
+ * results array with the ",\n" that goes before it (the writer drops the comma of the first one).
+ */
+export function lotOutputText(r: LotResult, format: "csv" | "json"): string {
+  return format === "csv" ? `${lotCsvLine(r)}\n` : `,\n${JSON.stringify(presentLot(r))}`;
+}
+
 // ---- the terminal table ---------------------------------------------------------------------------
 
 /** 123456 -> "1,235" (whole dollars, half-up). */

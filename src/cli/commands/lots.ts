@@ -5,6 +5,7 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
 import { type Config, ConfigError, getConfig } from "../../config/env.js";
@@ -12,19 +13,14 @@ import { csvRow } from "../../domain/lots/csv.js";
 import type { LotResult } from "../../domain/lots/types.js";
 import type { IsoDate } from "../../domain/units/dates.js";
 import { getFacts } from "../../facts/load.js";
-import {
-  LOT_CSV_COLUMNS,
-  lotCsvLine,
-  lotTableHeader,
-  lotTableRow,
-  presentLot,
-} from "../../present/lots.present.js";
+import { LOT_CSV_COLUMNS, lotOutputText, lotTableHeader, lotTableRow } from "../../present/lots.present.js";
 import { formatLotSummary, type LotRunInfo, presentLotSummary } from "../../present/lots-summary.present.js";
 import { AppError } from "../../services/app-error.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
 import { lotsInputSchema } from "../../services/lots.schema.js";
 import { type Command, parseFlags } from "../command.js";
+import { evaluateLotFileParallel, LotWorkerError, startLotWorkers } from "../lots-parallel.js";
 import { loadLotPricing } from "../lots-pricing.js";
 import { createProgressBar } from "../progress.js";
 
@@ -55,15 +51,23 @@ const USAGE = [
 
 type Format = "table" | "csv" | "json";
 
+/**
+ * Below this size a file is evaluated on the main thread alone: starting the worker threads (each
+ * loads its modules, a few hundred milliseconds) would cost more than they save.
+ */
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** More threads than this would wait on the one that reads the file and writes the results. */
+const MAX_WORKERS = 8;
+
 /** Writes text to a stream, waiting when its buffer is full, so output never piles up in memory. */
 function createWriter(stream: Writable) {
   let failed: Error | null = null;
   stream.on("error", (e) => {
     failed = e;
   });
-  return async (text: string) => {
+  return async (data: string | Uint8Array) => {
     if (failed) throw failed;
-    if (!stream.write(text)) await once(stream, "drain");
+    if (!stream.write(data)) await once(stream, "drain");
   };
 }
 
@@ -117,77 +121,111 @@ export const lotsCommand: Command = {
     const facts = getFacts();
     const stateFees = facts.stateFees.find((s) => s.code === q.to);
     if (!stateFees) throw new AppError("unknown_state", `--to: "${q.to}" is not a US state or DC code`, "to");
+    const state = { code: stateFees.code, name: stateFees.name };
     const out = typeof values.out === "string" ? values.out : null;
     const format: Format = out === null ? (values.json ? "json" : "table") : outFormat(out);
     const json = values.json === true;
     const totalBytes = await openInput(file);
-    const config = loadConfig();
-    const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
-    const pricing = await loadLotPricing(config);
-
-    const started = performance.now();
-    // The table on a terminal shows its own progress; a bar beside it would tear its lines.
-    const progress = createProgressBar(
-      out === null && process.stdout.isTTY ? { isTTY: false, write() {} } : process.stderr,
-    );
-    const output = new LotOutput(out, format, q.arrival, q.to);
-    const events = evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
-      facts,
-      arrival: q.arrival as IsoDate,
-      state: q.to,
-      jpyPerUsd,
-      costs: lotCostsFrom(q),
-      dealModel: pricing.model,
-      priceUnit: Number(q.priceUnit),
-      totalBytes,
-    });
+    // The table is for reading a few lots on a terminal; files go to all cores, whose threads start
+    // loading now, while the options, the fact data and the deal model are read.
+    const threads = Math.min(MAX_WORKERS, availableParallelism());
+    const workers =
+      format !== "table" && threads > 1 && totalBytes >= PARALLEL_MIN_BYTES ? startLotWorkers(threads) : null;
     try {
-      for await (const event of events) {
-        // The output opens only once the header proved the file readable: a bad file leaves none.
-        if (event.kind === "header") await output.open();
-        else if (event.kind === "results") {
-          await output.write(event.results);
-          progress.update(event.progress);
-        } else {
-          progress.done();
-          const run: LotRunInfo = {
-            file,
-            arrival: q.arrival,
-            state: { code: stateFees.code, name: stateFees.name },
-            fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
-            priceUnit: Number(q.priceUnit),
-            pricing: pricing.info,
-            retail: facts.importRules.usRetailPrices,
-            sampleCost: event.sampleCost,
-            out,
-            elapsedMs: performance.now() - started,
-            disclaimer: facts.importRules.meta.disclaimer,
-          };
-          const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
-          await output.close(summaryJson);
-          if (out !== null && json) io.out(summaryJson);
-          else if (!json) io.out(`\n${formatLotSummary(event.summary, run)}`);
-        }
-      }
-    } catch (e) {
-      progress.done();
-      output.abort();
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof AppError || !err.code) throw e;
-      // The reader of a pipe went away (`| head`): nothing more to say to it.
-      if (err.code === "EPIPE") return 0;
-      if (out !== null && err.path === out)
-        throw new AppError("invalid_input", `--out ${out}: cannot write it (${err.code})`);
-      throw new AppError("invalid_input", `${file}: read failed (${err.code})`);
+      return await evaluate();
+    } finally {
+      await workers?.close();
     }
-    return 0;
+
+    async function evaluate(): Promise<number> {
+      const config = loadConfig();
+      const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
+      const pricing = await loadLotPricing(config);
+
+      const started = performance.now();
+      // The table on a terminal shows its own progress; a bar beside it would tear its lines.
+      const progress = createProgressBar(
+        out === null && process.stdout.isTTY ? { isTTY: false, write() {} } : process.stderr,
+      );
+      const output = new LotOutput(out, format, q.arrival, q.to);
+      const ctx = {
+        facts: {
+          catalog: facts.catalog,
+          importRules: facts.importRules,
+          stateFees: facts.stateFees,
+          modelNames: facts.modelNames,
+        },
+        arrival: q.arrival as IsoDate,
+        state: q.to,
+        jpyPerUsd,
+        costs: lotCostsFrom(q),
+        dealModel: pricing.model,
+      };
+      const priceUnit = Number(q.priceUnit);
+      const events =
+        workers && format !== "table"
+          ? evaluateLotFileParallel(file, workers, { ctx, priceUnit, format, totalBytes })
+          : evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+              ...ctx,
+              priceUnit,
+              totalBytes,
+            });
+      try {
+        for await (const event of events) {
+          // The output opens only once the header proved the file readable: a bad file leaves none.
+          if (event.kind === "header") await output.open();
+          else if (event.kind === "results") {
+            await output.write(event.results);
+            progress.update(event.progress);
+          } else if (event.kind === "bytes") {
+            await output.writeBytes(event.bytes);
+            progress.update(event.progress);
+          } else {
+            progress.done();
+            const run: LotRunInfo = {
+              file,
+              arrival: q.arrival,
+              state,
+              fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
+              priceUnit: Number(q.priceUnit),
+              pricing: pricing.info,
+              retail: facts.importRules.usRetailPrices,
+              sampleCost: event.sampleCost,
+              out,
+              elapsedMs: performance.now() - started,
+              disclaimer: facts.importRules.meta.disclaimer,
+            };
+            const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
+            await output.close(summaryJson);
+            if (out !== null && json) io.out(summaryJson);
+            else if (!json) io.out(`\n${formatLotSummary(event.summary, run)}`);
+          }
+        }
+      } catch (e) {
+        progress.done();
+        output.abort();
+        // A worker thread failed: say so in one line (it is not the file's fault, hence not exit 1).
+        if (e instanceof LotWorkerError) {
+          io.err(`keiyard lots: ${e.message}`);
+          return 2;
+        }
+        const err = e as NodeJS.ErrnoException;
+        if (e instanceof AppError || !err.code) throw e;
+        // The reader of a pipe went away (`| head`): nothing more to say to it.
+        if (err.code === "EPIPE") return 0;
+        if (out !== null && err.path === out)
+          throw new AppError("invalid_input", `--out ${out}: cannot write it (${err.code})`);
+        throw new AppError("invalid_input", `${file}: read failed (${err.code})`);
+      }
+      return 0;
+    }
   },
 };
 
 /** Where the results go (stdout or the --out file), written as they come, in the chosen format. */
 class LotOutput {
   private sink: Writable | null = null;
-  private write_: ((text: string) => Promise<void>) | null = null;
+  private write_: ((data: string | Uint8Array) => Promise<void>) | null = null;
   private first = true;
 
   constructor(
@@ -210,14 +248,20 @@ class LotOutput {
 
   async write(results: readonly LotResult[]): Promise<void> {
     let text = "";
-    if (this.format === "csv") for (const r of results) text += `${lotCsvLine(r)}\n`;
-    else if (this.format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
-    else
-      for (const r of results) {
-        text += `${this.first ? "\n" : ",\n"}${JSON.stringify(presentLot(r))}`;
-        this.first = false;
-      }
+    if (this.format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
+    else {
+      for (const r of results) text += lotOutputText(r, this.format);
+      // The first JSON element has no comma before it.
+      if (this.first && this.format === "json" && text !== "") text = text.slice(1);
+    }
+    if (text !== "") this.first = false;
     await this.write_!(text);
+  }
+
+  /** Results already written as the file holds them (by the worker threads, first comma dropped). */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    this.first = false;
+    await this.write_!(bytes);
   }
 
   async close(summaryJson: string): Promise<void> {
