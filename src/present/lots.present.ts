@@ -47,7 +47,7 @@ export const LOT_CSV_COLUMNS = [
   "errors",
 ] as const;
 
-function issuesText(issues: readonly LotIssue[]): string {
+export function issuesText(issues: readonly LotIssue[]): string {
   let out = "";
   for (const i of issues) out += `${out === "" ? "" : "; "}${i.column}: ${i.reason}`;
   return out;
@@ -72,7 +72,7 @@ export function lotCsvLine(r: LotResult): string {
 const vehicleText = new WeakMap<object, string>();
 const eligibilityText = new WeakMap<object, string>();
 
-function vehicleCells(v: LotResult["vehicle"]): string {
+export function vehicleCells(v: LotResult["vehicle"]): string {
   if (!v) return ",,,,";
   let t = vehicleText.get(v);
   if (t === undefined) {
@@ -82,7 +82,7 @@ function vehicleCells(v: LotResult["vehicle"]): string {
   return t;
 }
 
-function eligibilityCells(e: LotResult["eligibility"]): string {
+export function eligibilityCells(e: LotResult["eligibility"]): string {
   if (!e) return ",,";
   let t = eligibilityText.get(e);
   if (t === undefined) {

@@ -10,7 +10,9 @@ import type { HeaderMap } from "../domain/lots/columns.js";
 import { CsvError, CsvParser, type CsvRecord } from "../domain/lots/csv.js";
 import type { LotContext } from "../domain/lots/evaluate.js";
 import { addToSummary, emptySummary, type SummaryState } from "../domain/lots/summary.js";
+import type { LotResult } from "../domain/lots/types.js";
 import { lotOutputText } from "../present/lots.present.js";
+import { LotCsvWriter } from "../present/lots-csv-bytes.js";
 
 export type BlockFormat = "csv" | "json";
 
@@ -49,6 +51,31 @@ const SLICE_CHARS = 16 * 1024;
 const SLICE_BYTES = 16 * 1024;
 
 const encoder = new TextEncoder();
+
+/** Where the results of a block are written, as the results file holds them. */
+interface ResultSink {
+  line(r: LotResult): void;
+  /** Called after each slice of text. */
+  flush?(): void;
+  take(nextCapacity: number): Uint8Array;
+}
+
+/** JSON elements, as text per slice, then as bytes. */
+class JsonSink implements ResultSink {
+  private text = "";
+  private readonly bytes = new ByteSink(64 * 1024);
+  line(r: LotResult): void {
+    this.text += lotOutputText(r, "json");
+  }
+  flush(): void {
+    this.bytes.append(this.text);
+    this.text = "";
+  }
+  take(nextCapacity: number): Uint8Array {
+    this.flush();
+    return this.bytes.take(nextCapacity);
+  }
+}
 
 /**
  * The results of a block as UTF-8 bytes, appended a slice at a time: text held for a whole block would
@@ -96,12 +123,13 @@ export class BlockRun {
   private summary = emptySummary();
   private sampleCost: LandedCost | null = null;
   private count = 0;
-  private out = new ByteSink(64 * 1024);
+  private readonly out: ResultSink;
   // Set while the text being parsed (or a record left over from it) may hold U+FFFD.
   private suspect = false;
 
   constructor(private readonly setup: BlockSetup) {
     this.rows = createRowEvaluator(setup.ctx, setup.header, { priceUnit: setup.priceUnit });
+    this.out = setup.format === "csv" ? new LotCsvWriter() : new JsonSink();
   }
 
   begin(start: BlockStart): void {
@@ -136,8 +164,8 @@ export class BlockRun {
   }
 
   private records(records: CsvRecord[]): void {
-    const { headerLine, format } = this.setup;
-    let out = "";
+    const { headerLine } = this.setup;
+    const out = this.out;
     for (const record of records) {
       if (record.line <= headerLine || isBlankRecord(record.fields)) continue;
       const { result, gradeReadAs } = this.rows.evaluate(record, this.suspect);
@@ -145,9 +173,9 @@ export class BlockRun {
       if (this.sampleCost === null && result.status === "ok")
         this.sampleCost = this.rows.landedCostOf(result);
       this.count++;
-      out += lotOutputText(result, format);
+      out.line(result);
     }
-    this.out.append(out);
+    out.flush?.();
   }
 }
 

@@ -14,8 +14,8 @@ import { ageStatusFor } from "../cost/tariffs.js";
 import type { LandedCost, LandedCostInput } from "../cost/types.js";
 import { checkImportEligibility } from "../eligibility/check.js";
 import { combineFrameVerdict } from "../eligibility/frame.js";
-import { checkModelEligibility } from "../eligibility/model.js";
-import type { AgeEvidence } from "../eligibility/types.js";
+import { checkModelEligibility, type ModelEligibility } from "../eligibility/model.js";
+import type { AgeEvidence, EligibilityResult } from "../eligibility/types.js";
 import { estimateWithGroups, type FairGroups, resolveFairGroups } from "../pricing/estimate.js";
 import type { BedType, DealModel, Drive } from "../pricing/types.js";
 import { daysBetween, type IsoDate, type YearMonth } from "../units/dates.js";
@@ -49,6 +49,9 @@ export interface LotEvaluator {
 }
 
 const CACHE_LIMIT = 50_000;
+
+/** A lot's age evidence: its first-registration month (or the last month of its year), or none. */
+type LotEvidence = Extract<AgeEvidence, { kind: "first_registration" | "none" }>;
 // A lot proven eligible within this many days of the arrival may be eligible by its build plate.
 const NEAR_LINE_DAYS = 366;
 const DUMP = /dump|ダンプ/i;
@@ -102,6 +105,8 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   const costsByAge = new Map<string, Map<number, number>>();
   const ageKinds = new Map<number | null, string>();
   const notesMemo = new Map<string, readonly string[]>();
+  const trucks = new Map<string, EligibilityResult>();
+  const models = new Map<CatalogEntry, ModelEligibility>();
   let sample: LandedCost | null = null;
   const retail = rules.usRetailPrices;
   const factRange: FairPriceAnswer | null = retail
@@ -229,32 +234,48 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
     if (lot.firstReg !== null) {
       const hit = m.byMonth.get(lot.firstReg);
       if (hit) return hit;
-      const evidence: AgeEvidence = { kind: "first_registration", month: lot.firstReg as YearMonth };
+      const evidence: LotEvidence = { kind: "first_registration", month: lot.firstReg as YearMonth };
       return remember(m.byMonth, lot.firstReg, judge(evidence, memo?.entry ?? null, "first_registration"));
     }
     if (lot.year !== null) {
       const hit = m.byYear.get(lot.year);
       if (hit) return hit;
       // A registration year bounds the build by its last month: conservative, never early.
-      const evidence: AgeEvidence = { kind: "first_registration", month: `${lot.year}-12` as YearMonth };
+      const evidence: LotEvidence = { kind: "first_registration", month: `${lot.year}-12` as YearMonth };
       return remember(m.byYear, lot.year, judge(evidence, memo?.entry ?? null, "registration_year"));
     }
     m.none ??= judge({ kind: "none" }, memo?.entry ?? null, "none");
     return m.none;
   }
 
+  // The two halves of a judgement are remembered apart: the truck's own answer depends on its month
+  // alone and the code's on its catalog record alone, while their combination is per record and month
+  // (thousands of those, each otherwise paying for both engines).
+  function truckEligibility(evidence: LotEvidence): EligibilityResult {
+    const key = evidence.kind === "none" ? "" : evidence.month;
+    const hit = trucks.get(key);
+    if (hit) return hit;
+    return remember(trucks, key, checkImportEligibility({ evidence, entryDate: arrival }, rules));
+  }
+
+  function modelEligibility(entry: CatalogEntry): ModelEligibility {
+    const hit = models.get(entry);
+    if (hit) return hit;
+    return remember(models, entry, checkModelEligibility(entry, arrival, rules));
+  }
+
   function judge(
-    evidence: AgeEvidence,
+    evidence: LotEvidence,
     entry: CatalogEntry | null,
     basis: LotEligibility["evidence"],
   ): Eligibility {
-    const truck = checkImportEligibility({ evidence, entryDate: arrival }, rules);
+    const truck = truckEligibility(evidence);
     let verdict = truck.verdict;
     let decidedBy: LotEligibility["decidedBy"] = "evidence";
     let eligibleFrom = truck.fmvss.eligibleFrom;
     const warnings: string[] = [];
     if (entry) {
-      const byModel = checkModelEligibility(entry, arrival, rules);
+      const byModel = modelEligibility(entry);
       const combined = combineFrameVerdict(truck, byModel);
       ({ verdict, decidedBy } = combined);
       warnings.push(...combined.warnings);
