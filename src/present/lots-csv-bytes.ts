@@ -5,9 +5,10 @@
 
 import { csvField } from "../domain/lots/csv.js";
 import type { LotResult } from "../domain/lots/types.js";
-import { dollars, eligibilityCells, issuesText, vehicleCells } from "./lots.present.js";
+import { dollars, eligibilityCells, fairCells, issuesText, vehicleCells } from "./lots.present.js";
 
 const COMMA = 44;
+const SLACK = 512;
 const LF = 10;
 const MINUS = 45;
 const DOT = 46;
@@ -31,25 +32,26 @@ function digitsOf(n: number): number {
 }
 
 export class LotCsvWriter {
-  private buf: Uint8Array;
+  // Buffers of their own (not from Node's pool, which could not be moved) and not zeroed: every byte
+  // handed on is written first.
+  private buf: Buffer;
   private len = 0;
 
   constructor(capacity = 64 * 1024) {
-    this.buf = new Uint8Array(capacity);
+    this.buf = Buffer.allocUnsafeSlow(capacity);
   }
 
   /** The bytes so far, in a buffer of their own (which may be moved to another thread); starts afresh. */
   take(nextCapacity = 64 * 1024): Uint8Array {
     const out = this.buf.subarray(0, this.len);
-    this.buf = new Uint8Array(nextCapacity);
+    this.buf = Buffer.allocUnsafeSlow(nextCapacity);
     this.len = 0;
     return out;
   }
 
   /** Appends lotCsvLine(r) and a line break. */
   line(r: LotResult): void {
-    // A line is rarely over 1 KB; the text cells check for room themselves.
-    this.room(1024);
+    this.room(0);
     const f = r.fair;
     const m = r.margin;
     const hasRange = f !== null && f.source !== "none";
@@ -81,15 +83,19 @@ export class LotCsvWriter {
     this.comma();
     if (r.landedCents !== null) this.dollars(r.landedCents);
     this.comma();
-    if (f) this.text(f.source);
-    this.comma();
-    if (f?.source === "model") this.dollars(f.fairCents);
-    this.comma();
-    if (hasRange) this.dollars(f.lowCents);
-    this.comma();
-    if (hasRange) this.dollars(f.highCents);
-    this.comma();
-    if (f?.source === "model") this.num(f.comparables);
+    // The fact data's range is one shared object; a model's answer is the lot's own.
+    if (f !== null && f.source === "facts") this.shared(f, fairCells);
+    else {
+      if (f) this.text(f.source);
+      this.comma();
+      if (f?.source === "model") this.dollars(f.fairCents);
+      this.comma();
+      if (hasRange) this.dollars(f.lowCents);
+      this.comma();
+      if (hasRange) this.dollars(f.highCents);
+      this.comma();
+      if (f?.source === "model") this.num(f.comparables);
+    }
     this.comma();
     if (m?.cents != null) this.dollars(m.cents);
     this.comma();
@@ -103,15 +109,18 @@ export class LotCsvWriter {
     this.buf[this.len++] = LF;
   }
 
+  /**
+   * Room for `n` bytes and then SLACK more: text cells call it, and the numbers and commas between two
+   * text cells (fewer than SLACK bytes) then need no check of their own.
+   */
   private room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
+    if (this.len + n + SLACK <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + n + SLACK));
     bigger.set(this.buf.subarray(0, this.len));
     this.buf = bigger;
   }
 
   private comma(): void {
-    this.room(1);
     this.buf[this.len++] = COMMA;
   }
 
@@ -167,13 +176,9 @@ export class LotCsvWriter {
       bytes = encoder.encode(cells(key));
       cellBytes.set(key, bytes);
     }
-    const n = bytes.length;
-    this.room(n);
-    // A loop: for a few dozen bytes it is quicker than TypedArray.set.
-    const buf = this.buf;
-    let at = this.len;
-    for (let i = 0; i < n; i++) buf[at++] = bytes[i]!;
-    this.len = at;
+    this.room(bytes.length);
+    this.buf.set(bytes, this.len);
+    this.len += bytes.length;
   }
 
   /** A number as String() writes it: digits by hand for the whole numbers every row has. */
@@ -183,7 +188,6 @@ export class LotCsvWriter {
   }
 
   private int(v: number): void {
-    this.room(17);
     const buf = this.buf;
     let n = v;
     if (n < 0) {
@@ -206,13 +210,11 @@ export class LotCsvWriter {
       return;
     }
     if (cents < 0) {
-      this.room(1);
       this.buf[this.len++] = MINUS;
     }
     const abs = Math.abs(cents);
     const c = abs % 100;
     this.int((abs - c) / 100);
-    this.room(3);
     this.buf[this.len++] = DOT;
     this.buf[this.len++] = ZERO + Math.floor(c / 10);
     this.buf[this.len++] = ZERO + (c % 10);

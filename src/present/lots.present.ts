@@ -63,14 +63,19 @@ const txt = (v: string | null | undefined) => (v == null ? "" : csvField(v));
 export function lotCsvLine(r: LotResult): string {
   const f = r.fair;
   const m = r.margin;
-  const hasRange = f !== null && f.source !== "none";
-  return `${r.line},${csvField(r.lotNo)},${txt(r.auction)},${r.auctionDate ?? ""},${r.status},${vehicleCells(r.vehicle)},${num(r.year)},${r.firstReg ?? ""},${num(r.mileageKm)},${r.score ?? ""},${eligibilityCells(r.eligibility)},${r.price?.basis ?? ""},${num(r.price?.jpy)},${r.landedCents === null ? "" : dollars(r.landedCents)},${f?.source ?? ""},${f?.source === "model" ? dollars(f.fairCents) : ""},${hasRange ? dollars(f.lowCents) : ""},${hasRange ? dollars(f.highCents) : ""},${f?.source === "model" ? f.comparables : ""},${m?.cents == null ? "" : dollars(m.cents)},${m ? dollars(m.lowCents) : ""},${m ? dollars(m.highCents) : ""},${r.warnings.length === 0 ? "" : csvField(issuesText(r.warnings))},${r.errors.length === 0 ? "" : csvField(issuesText(r.errors))}`;
+  return `${r.line},${csvField(r.lotNo)},${txt(r.auction)},${r.auctionDate ?? ""},${r.status},${vehicleCells(r.vehicle)},${num(r.year)},${r.firstReg ?? ""},${num(r.mileageKm)},${r.score ?? ""},${eligibilityCells(r.eligibility)},${r.price?.basis ?? ""},${num(r.price?.jpy)},${r.landedCents === null ? "" : dollars(r.landedCents)},${fairCells(f)},${m?.cents == null ? "" : dollars(m.cents)},${m ? dollars(m.lowCents) : ""},${m ? dollars(m.highCents) : ""},${r.warnings.length === 0 ? "" : csvField(issuesText(r.warnings))},${r.errors.length === 0 ? "" : csvField(issuesText(r.errors))}`;
 }
 
 // Vehicles and eligibility answers are shared objects (one per code, one per registration month), so
 // their cells are written once each and reused.
 const vehicleText = new WeakMap<object, string>();
 const eligibilityText = new WeakMap<object, string>();
+
+/** The fair-price cells: source, point, low, high, comparables. */
+export function fairCells(f: LotResult["fair"]): string {
+  const hasRange = f !== null && f.source !== "none";
+  return `${f?.source ?? ""},${f?.source === "model" ? dollars(f.fairCents) : ""},${hasRange ? dollars(f.lowCents) : ""},${hasRange ? dollars(f.highCents) : ""},${f?.source === "model" ? f.comparables : ""}`;
+}
 
 export function vehicleCells(v: LotResult["vehicle"]): string {
   if (!v) return ",,,,";

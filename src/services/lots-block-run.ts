@@ -83,11 +83,13 @@ class JsonSink implements ResultSink {
  * collector walk it; bytes are one flat object.
  */
 class ByteSink {
-  private buf: Uint8Array;
+  // Buffers of their own (not from Node's pool, which could not be moved) and not zeroed: every byte
+  // handed on is written first.
+  private buf: Buffer;
   private length = 0;
 
   constructor(capacity: number) {
-    this.buf = new Uint8Array(capacity);
+    this.buf = Buffer.allocUnsafeSlow(capacity);
   }
 
   append(text: string): void {
@@ -105,13 +107,13 @@ class ByteSink {
   /** The bytes so far, in a buffer of their own (which may then be moved to another thread). */
   take(nextCapacity: number): Uint8Array {
     const out = this.buf.subarray(0, this.length);
-    this.buf = new Uint8Array(nextCapacity);
+    this.buf = Buffer.allocUnsafeSlow(nextCapacity);
     this.length = 0;
     return out;
   }
 
   private grow(atLeast: number): void {
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + atLeast));
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + atLeast));
     bigger.set(this.buf.subarray(0, this.length));
     this.buf = bigger;
   }
