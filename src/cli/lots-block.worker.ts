@@ -5,12 +5,14 @@ import { BlockRun, type BlockSetup, type BlockStart, runBlock } from "../service
 
 export type ToWorker =
   | { kind: "setup"; setup: BlockSetup }
-  | ({ kind: "block"; id: number; bytes: Uint8Array } & BlockStart);
+  | ({ kind: "block"; id: number; bytes: Uint8Array; spare?: ArrayBuffer } & BlockStart);
 
 export type FromWorker = {
   kind: "block";
   id: number;
   out: Uint8Array;
+  /** The block's own bytes, moved back to be read into again. */
+  input: ArrayBuffer;
 } & Omit<ReturnType<typeof runBlock>, "out">;
 
 const port = parentPort!;
@@ -21,8 +23,12 @@ port.on("message", (m: ToWorker) => {
     run = new BlockRun(m.setup);
     return;
   }
-  const { out, totals, error } = runBlock(run!, m.bytes, m);
-  const reply: FromWorker = { kind: "block", id: m.id, out, totals, error };
-  port.postMessage(reply, [out.buffer as ArrayBuffer]);
+  const { out, totals, error } = runBlock(run!, m.bytes, m, m.spare);
+  // Both buffers go back: the main thread reads the file into one and hands the other on as the results
+  // file's next block, then moves it back here. A few buffers go round and round instead of a new pair per
+  // block, which the allocator would keep (and the process would grow by) long after they are dropped.
+  const input = m.bytes.buffer as ArrayBuffer;
+  const reply: FromWorker = { kind: "block", id: m.id, out, input, totals, error };
+  port.postMessage(reply, [out.buffer as ArrayBuffer, input]);
 });
 port.postMessage({ kind: "ready" });

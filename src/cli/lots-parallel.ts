@@ -28,7 +28,7 @@ const PROBE_BYTES = 256 * 1024;
  */
 const MAX_BLOCK_BYTES = 8 * 1024 * 1024;
 
-const WORKER_YOUNG_MB = 24;
+const WORKER_YOUNG_MB = 16;
 
 /** A worker thread failed (a bug or no memory): the run stops with its message rather than hang. */
 export class LotWorkerError extends Error {
@@ -37,7 +37,13 @@ export class LotWorkerError extends Error {
 
 export type ParallelEvent =
   | { kind: "header"; header: HeaderMap }
-  | { kind: "bytes"; bytes: Uint8Array; progress: LotProgress }
+  | {
+      kind: "bytes";
+      bytes: Uint8Array;
+      progress: LotProgress;
+      /** Call once the bytes are written (and no longer needed): their buffer is used again. */
+      release: () => void;
+    }
   | { kind: "done"; summary: LotSummary; progress: LotProgress; sampleCost: LandedCost | null };
 
 export interface LotWorkers {
@@ -119,6 +125,8 @@ export interface ParallelOptions {
 
 /** Reads a file into growing buffers of its own, from which blocks are cut and moved to workers. */
 class FileReader {
+  /** Buffers moved back from the workers, to read into again. */
+  readonly spare: ArrayBuffer[] = [];
   buf: Buffer = Buffer.allocUnsafeSlow(0);
   filled = 0;
   /** File offset of buf[0]. */
@@ -129,7 +137,7 @@ class FileReader {
   /** Reads until `want` bytes are buffered or the file ends. */
   async fill(want: number): Promise<void> {
     if (want > this.buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(want, this.buf.length * 2));
+      const bigger = this.alloc(Math.max(want, this.buf.length * 2));
       this.buf.copy(bigger, 0, 0, this.filled);
       this.buf = bigger;
     }
@@ -145,10 +153,15 @@ class FileReader {
     }
   }
 
+  private alloc(size: number): Buffer {
+    const i = this.spare.findIndex((b) => b.byteLength >= size);
+    return i === -1 ? Buffer.allocUnsafeSlow(size) : Buffer.from(this.spare.splice(i, 1)[0]!);
+  }
+
   /** The first `n` bytes as a buffer of their own (to move to a worker); the rest stays for later. */
   take(n: number, nextCapacity: number): Buffer {
     const block = this.buf;
-    const rest = Buffer.allocUnsafeSlow(Math.max(nextCapacity, this.filled - n));
+    const rest = this.alloc(Math.max(nextCapacity, this.filled - n));
     block.copy(rest, 0, n, this.filled);
     this.buf = rest;
     this.filled -= n;
@@ -209,6 +222,12 @@ export async function* evaluateLotFileParallel(
     let summary = emptySummary();
     let sampleCost: LandedCost | null = null;
     let firstOutput = true;
+    // Results buffers written out and free again; and input buffers back from the workers.
+    const spareOut: ArrayBuffer[] = [];
+    const keep = (pool: ArrayBuffer[], b: ArrayBuffer) => {
+      if (pool.length < workers.size * 4) pool.push(b);
+    };
+    const releaser = (b: Uint8Array) => () => keep(spareOut, b.buffer as ArrayBuffer);
     /** The text of a block as it goes out: the first JSON element has no comma before it. */
     const emit = (out: Uint8Array): Uint8Array => {
       if (out.length === 0) return out;
@@ -277,7 +296,8 @@ export async function* evaluateLotFileParallel(
         add(ready.totals);
         progress.bytes = sent.end;
         const out = emit(ready.out);
-        if (out.length > 0) yield { kind: "bytes", bytes: out, progress: { ...progress } };
+        if (out.length > 0)
+          yield { kind: "bytes", bytes: out, progress: { ...progress }, release: releaser(ready.out) };
         if (ready.error)
           throw new AppError("invalid_input", `line ${ready.error.line}: ${ready.error.message}`);
         continue;
@@ -285,6 +305,7 @@ export async function* evaluateLotFileParallel(
       if (inFlight.size === 0) break;
       const m = await workers.next();
       load[inFlight.get(m.id)!.worker]!--;
+      keep(reader.spare, m.input);
       arrived.set(m.id, m);
     }
 
@@ -300,7 +321,7 @@ export async function* evaluateLotFileParallel(
           run.text(decoder.decode(chunk, { stream: true }));
           const out = emit(run.take());
           const sofar = { ...progress, bytes: reader.offset, rows: progress.rows + run.totals().rows };
-          if (out.length > 0) yield { kind: "bytes", bytes: out, progress: sofar };
+          if (out.length > 0) yield { kind: "bytes", bytes: out, progress: sofar, release() {} };
           if (reader.eof) break;
           await reader.fill(PROBE_BYTES);
         }
@@ -311,7 +332,7 @@ export async function* evaluateLotFileParallel(
       }
       add(run.totals());
       const out = emit(run.take());
-      if (out.length > 0) yield { kind: "bytes", bytes: out, progress: { ...progress } };
+      if (out.length > 0) yield { kind: "bytes", bytes: out, progress: { ...progress }, release() {} };
     }
 
     const s = finishSummary(summary);

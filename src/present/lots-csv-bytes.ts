@@ -42,9 +42,9 @@ export class LotCsvWriter {
   }
 
   /** The bytes so far, in a buffer of their own (which may be moved to another thread); starts afresh. */
-  take(nextCapacity = 64 * 1024): Uint8Array {
+  take(next: number | ArrayBuffer = 64 * 1024): Uint8Array {
     const out = this.buf.subarray(0, this.len);
-    this.buf = Buffer.allocUnsafeSlow(nextCapacity);
+    this.buf = typeof next === "number" ? Buffer.allocUnsafeSlow(next) : Buffer.from(next);
     this.len = 0;
     return out;
   }

@@ -57,7 +57,14 @@ interface ResultSink {
   line(r: LotResult): void;
   /** Called after each slice of text. */
   flush?(): void;
-  take(nextCapacity: number): Uint8Array;
+  take(next: NextBuffer): Uint8Array;
+}
+
+/** The buffer the next results go to: a size to allocate, or a spare buffer (moved back from a writer). */
+export type NextBuffer = number | ArrayBuffer;
+
+export function bufferFor(next: NextBuffer): Buffer {
+  return typeof next === "number" ? Buffer.allocUnsafeSlow(next) : Buffer.from(next);
 }
 
 /** JSON elements, as text per slice, then as bytes. */
@@ -71,9 +78,9 @@ class JsonSink implements ResultSink {
     this.bytes.append(this.text);
     this.text = "";
   }
-  take(nextCapacity: number): Uint8Array {
+  take(next: NextBuffer): Uint8Array {
     this.flush();
-    return this.bytes.take(nextCapacity);
+    return this.bytes.take(next);
   }
 }
 
@@ -105,9 +112,9 @@ class ByteSink {
   }
 
   /** The bytes so far, in a buffer of their own (which may then be moved to another thread). */
-  take(nextCapacity: number): Uint8Array {
+  take(next: NextBuffer): Uint8Array {
     const out = this.buf.subarray(0, this.length);
-    this.buf = Buffer.allocUnsafeSlow(nextCapacity);
+    this.buf = bufferFor(next);
     this.length = 0;
     return out;
   }
@@ -157,8 +164,8 @@ export class BlockRun {
   }
 
   /** The results written so far as UTF-8 (and forgotten here); `nextBytes` sizes the next buffer. */
-  take(nextBytes = 64 * 1024): Uint8Array {
-    return this.out.take(nextBytes);
+  take(next: NextBuffer = 64 * 1024): Uint8Array {
+    return this.out.take(next);
   }
 
   totals(): BlockTotals {
@@ -186,12 +193,14 @@ export function runBlock(
   run: BlockRun,
   bytes: Uint8Array,
   start: BlockStart,
+  spare?: ArrayBuffer,
 ): { out: Uint8Array; totals: BlockTotals; error: BlockError | null } {
   // A byte-order mark is dropped at the start of the file only; elsewhere it is text.
   const decoder = new TextDecoder("utf-8", { ignoreBOM: !start.atFileStart });
   run.begin(start);
   // Results take about twice the bytes of their lots: one buffer of that size, rarely grown.
-  run.take(bytes.length * 2 + 1024);
+  const need = bytes.length * 2 + 1024;
+  run.take(spare && spare.byteLength >= need ? spare : need);
   let error: BlockError | null = null;
   try {
     // Decoded a slice at a time: the text of a whole block would be one large object that only a full

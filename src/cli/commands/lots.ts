@@ -65,9 +65,9 @@ function createWriter(stream: Writable) {
   stream.on("error", (e) => {
     failed = e;
   });
-  return async (data: string | Uint8Array) => {
+  return async (data: string | Uint8Array, written?: () => void) => {
     if (failed) throw failed;
-    if (!stream.write(data)) await once(stream, "drain");
+    if (!stream.write(data, written && (() => written()))) await once(stream, "drain");
   };
 }
 
@@ -178,7 +178,7 @@ export const lotsCommand: Command = {
             await output.write(event.results);
             progress.update(event.progress);
           } else if (event.kind === "bytes") {
-            await output.writeBytes(event.bytes);
+            await output.writeBytes(event.bytes, event.release);
             progress.update(event.progress);
           } else {
             progress.done();
@@ -225,7 +225,7 @@ export const lotsCommand: Command = {
 /** Where the results go (stdout or the --out file), written as they come, in the chosen format. */
 class LotOutput {
   private sink: Writable | null = null;
-  private write_: ((data: string | Uint8Array) => Promise<void>) | null = null;
+  private write_: ((data: string | Uint8Array, written?: () => void) => Promise<void>) | null = null;
   private first = true;
 
   constructor(
@@ -258,10 +258,13 @@ class LotOutput {
     await this.write_!(text);
   }
 
-  /** Results already written as the file holds them (by the worker threads, first comma dropped). */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
+  /**
+   * Results already written as the file holds them (by the worker threads, first comma dropped);
+   * `written` is called once they are out, when their buffer may be used again.
+   */
+  async writeBytes(bytes: Uint8Array, written: () => void): Promise<void> {
     this.first = false;
-    await this.write_!(bytes);
+    await this.write_!(bytes, written);
   }
 
   async close(summaryJson: string): Promise<void> {
