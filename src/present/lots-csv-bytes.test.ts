@@ -44,6 +44,7 @@ describe("LotCsvWriter", () => {
     const text = fc.string({
       unit: fc.constantFrom("a", ",", '"', "\n", "\r", "\uFEFF", "キ", "é", "😀", " "),
     });
+    const issues = fc.array(fc.record({ line: fc.nat(), column: text, reason: text }), { maxLength: 3 });
     const money = fc.oneof(
       fc.integer({ min: -1e9, max: 1e9 }),
       fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -56,9 +57,12 @@ describe("LotCsvWriter", () => {
         money,
         money,
         fc.nat(),
-        (r, lotNo, auction, a, b, line) => {
+        issues,
+        (r, lotNo, auction, a, b, line, extra) => {
           const odd: LotResult = {
             ...r,
+            warnings: [...extra, ...r.warnings],
+            errors: r.status === "error" ? [...extra, ...r.errors] : [],
             line,
             lotNo,
             auction: auction === "" ? null : auction,
@@ -71,6 +75,13 @@ describe("LotCsvWriter", () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it("quotes an issues cell that would start with U+FEFF, as csvField does", () => {
+    const [r] = results("lot,chassis,year,sold\n1,HA4,1996,120000\n");
+    const odd = { ...r!, warnings: [{ line: 2, column: "\uFEFFa", reason: "b" }] };
+    expect(written([odd], 8).toString()).toBe(`${lotCsvLine(odd)}\n`);
+    expect(lotCsvLine(odd)).toMatch(/,"\uFEFFa: b",$/);
   });
 
   it("reads back as the CSV it claims to be", () => {

@@ -4,7 +4,7 @@
 // Tested to give exactly the bytes of lotCsvLine.
 
 import { csvField } from "../domain/lots/csv.js";
-import type { LotResult } from "../domain/lots/types.js";
+import type { LotIssue, LotResult } from "../domain/lots/types.js";
 import { dollars, eligibilityCells, fairCells, issuesText, vehicleCells } from "./lots.present.js";
 
 const COMMA = 44;
@@ -14,6 +14,37 @@ const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
 const encoder = new TextEncoder();
+
+const QUOTE = 34;
+const SEPARATOR = encoder.encode("; ");
+const COLON = encoder.encode(": ");
+
+interface Piece {
+  bytes: Uint8Array;
+  /** With each quote doubled, for inside a quoted cell. */
+  escaped: Uint8Array;
+  /** Holds a character that makes its cell quoted. */
+  special: boolean;
+}
+
+const PIECE_LIMIT = 4096;
+const pieces = new Map<string, Piece>();
+
+/** A column name or reason as bytes, remembered (bounded): most are a few strings shared by many rows. */
+function piece(s: string): Piece {
+  let p = pieces.get(s);
+  if (p === undefined) {
+    const bytes = encoder.encode(s);
+    p = {
+      bytes,
+      escaped: s.includes('"') ? encoder.encode(s.replaceAll('"', '""')) : bytes,
+      special: /[",\r\n]/.test(s),
+    };
+    if (pieces.size >= PIECE_LIMIT) pieces.clear();
+    pieces.set(s, p);
+  }
+  return p;
+}
 
 /** Cells shared by many rows (a vehicle, an eligibility answer) are encoded once each. */
 const cellBytes = new WeakMap<object, Uint8Array>();
@@ -103,9 +134,9 @@ export class LotCsvWriter {
     this.comma();
     if (m) this.dollars(m.highCents);
     this.comma();
-    if (r.warnings.length > 0) this.field(issuesText(r.warnings));
+    if (r.warnings.length > 0) this.issues(r.warnings);
     this.comma();
-    if (r.errors.length > 0) this.field(issuesText(r.errors));
+    if (r.errors.length > 0) this.issues(r.errors);
     this.buf[this.len++] = LF;
   }
 
@@ -164,6 +195,44 @@ export class LotCsvWriter {
       buf[at++] = c;
     }
     this.len = at;
+  }
+
+  /**
+   * The cell issuesText(issues) makes, through csvField, without making it: most rows' issues are a
+   * few shared reasons (eligibility, flags), whose bytes (and whether they need quoting) are kept.
+   */
+  private issues(issues: readonly LotIssue[]): void {
+    let quoted = false;
+    for (const i of issues) {
+      const c = piece(i.column);
+      const r = piece(i.reason);
+      if (c.special || r.special) quoted = true;
+    }
+    // A cell may not start with U+FEFF unquoted; no column name does, but the general path says so.
+    if (issues[0]!.column.charCodeAt(0) === 0xfeff) {
+      this.field(issuesText(issues));
+      return;
+    }
+    if (quoted) this.byte(QUOTE);
+    for (let k = 0; k < issues.length; k++) {
+      const i = issues[k]!;
+      if (k > 0) this.bytes(SEPARATOR);
+      this.bytes(quoted ? piece(i.column).escaped : piece(i.column).bytes);
+      this.bytes(COLON);
+      this.bytes(quoted ? piece(i.reason).escaped : piece(i.reason).bytes);
+    }
+    if (quoted) this.byte(QUOTE);
+  }
+
+  private byte(b: number): void {
+    this.room(1);
+    this.buf[this.len++] = b;
+  }
+
+  private bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
   }
 
   private shared<T extends object>(key: T | null, cells: (v: T | null) => string): void {
