@@ -20,7 +20,9 @@ import { estimateWithGroups, type FairGroups, resolveFairGroups } from "../prici
 import type { BedType, DealModel, Drive } from "../pricing/types.js";
 import { daysBetween, type IsoDate, type YearMonth } from "../units/dates.js";
 import { jpy } from "../units/money.js";
+import { checkAgainstCatalog } from "./catalog-check.js";
 import { mileageFlags, notesFlags, scoreFlags } from "./flags.js";
+import { frameCodePart } from "./frame-code.js";
 import { createNameIndex, type Family } from "./names.js";
 import type { FairPriceAnswer, Lot, LotEligibility, LotIssue, LotResult, LotVehicle } from "./types.js";
 
@@ -55,8 +57,6 @@ type LotEvidence = Extract<AgeEvidence, { kind: "first_registration" | "none" }>
 // A lot proven eligible within this many days of the arrival may be eligible by its build plate.
 const NEAR_LINE_DAYS = 366;
 const DUMP = /dump|ダンプ/i;
-// "DA63T-123456", "GD-DA52T 123456": the code part repeats across lots, the serial does not.
-const FRAME_WITH_SERIAL = /^([A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,8})?)[- ](\d{1,10})$/;
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
   if (map.size >= CACHE_LIMIT) map.clear();
@@ -105,6 +105,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   const costsByAge = new Map<string, Map<number, number>>();
   const ageKinds = new Map<number | null, string>();
   const notesMemo = new Map<string, readonly string[]>();
+  const scoreMemo = new Map<string, readonly string[]>();
   const trucks = new Map<string, EligibilityResult>();
   const models = new Map<CatalogEntry, ModelEligibility>();
   let sample: LandedCost | null = null;
@@ -123,9 +124,9 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
 
   /** Decodes a frame number or code; only the code part is decoded and remembered when a serial follows. */
   function decode(input: string): DecodeResult {
-    const m = FRAME_WITH_SERIAL.exec(input);
-    if (m) {
-      const head = decodeOnce(m[1]!);
+    const code = frameCodePart(input);
+    if (code !== null) {
+      const head = decodeOnce(code);
       // "HA41-2345": the code part alone would read as HA4 + "1"; only a clean code part can be reused.
       // (The serial itself is not part of a lot's answer, so the code part's answer is returned as is.)
       if (head.kind === "decoded" && head.serial === null) return head;
@@ -359,7 +360,10 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   }
 
   function flags(lot: Lot, out: LotIssue[]): void {
-    for (const reason of scoreFlags(lot.score)) out.push({ line: lot.line, column: "flags", reason });
+    if (lot.score !== null) {
+      const byScore = scoreMemo.get(lot.score) ?? remember(scoreMemo, lot.score, scoreFlags(lot.score));
+      for (const reason of byScore) out.push({ line: lot.line, column: "flags", reason });
+    }
     if (lot.notes !== null) {
       const byNotes = notesMemo.get(lot.notes) ?? remember(notesMemo, lot.notes, notesFlags(lot.notes));
       for (const reason of byNotes) out.push({ line: lot.line, column: "flags", reason });
@@ -410,22 +414,4 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
       };
     },
   };
-}
-
-/** The lot's own drive and engine size against the catalog's, where both are known. */
-function checkAgainstCatalog(lot: Lot, v: LotVehicle, entry: CatalogEntry, out: LotIssue[]): void {
-  if (lot.drive && (v.drive === "2WD" || v.drive === "4WD") && lot.drive !== v.drive)
-    out.push({
-      line: lot.line,
-      column: "drive",
-      reason: `the lot says ${lot.drive}, but ${v.chassisCode} is ${v.drive} in the catalog`,
-    });
-  const cc = entry.displacementCc;
-  // Kei 660 engines read 656-659 cc on lists; 30 cc apart is another engine.
-  if (lot.displacementCc !== null && cc !== null && Math.abs(lot.displacementCc - cc) > 30)
-    out.push({
-      line: lot.line,
-      column: "displacement_cc",
-      reason: `${lot.displacementCc} cc does not match ${v.chassisCode} (${cc} cc in the catalog)`,
-    });
 }
