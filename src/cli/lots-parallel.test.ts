@@ -13,13 +13,8 @@ import type { IsoDate } from "../domain/units/dates.js";
 import { loadFacts } from "../facts/load.js";
 import { lotOutputText } from "../present/lots.present.js";
 import { evaluateLotStream } from "../services/lots.js";
-import {
-  evaluateLotFileParallel,
-  LotWorkerError,
-  type LotWorkers,
-  type ParallelOptions,
-  startLotWorkers,
-} from "./lots-parallel.js";
+import { evaluateLotFileParallel, type ParallelOptions } from "./lots-parallel.js";
+import { LotWorkerError, type LotWorkers, startLotWorkers } from "./lots-workers.js";
 
 const facts = loadFacts();
 const ctx: ParallelOptions["ctx"] = {

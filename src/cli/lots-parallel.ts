@@ -5,7 +5,6 @@
 // stays bounded whatever the file size. Output and summary are byte for byte those of one pass
 // (docs/decisions/0028-parallel-lot-evaluation.md).
 import { type FileHandle, open } from "node:fs/promises";
-import { Worker } from "node:worker_threads";
 import type { LandedCost } from "../domain/cost/types.js";
 import { headerNotes, isBlankRecord, readHeader } from "../domain/lots/batch.js";
 import type { HeaderMap } from "../domain/lots/columns.js";
@@ -16,7 +15,8 @@ import { AppError } from "../services/app-error.js";
 import { type LotProgress, NOT_UTF8, toAppError } from "../services/lots.js";
 import { type BlockFormat, BlockRun, type BlockSetup, type BlockTotals } from "../services/lots-block-run.js";
 import { countLineBreaks, firstFieldStart, lastRecordEnd } from "../services/lots-blocks.js";
-import type { FromWorker, ToWorker } from "./lots-block.worker.js";
+import type { FromWorker } from "./lots-block.worker.js";
+import type { LotWorkers } from "./lots-workers.js";
 
 /** About 7,000 lots of a typical list: big enough that messages are rare, small enough to spread. */
 export const BLOCK_BYTES = 1024 * 1024;
@@ -28,13 +28,6 @@ const PROBE_BYTES = 256 * 1024;
  */
 const MAX_BLOCK_BYTES = 8 * 1024 * 1024;
 
-const WORKER_YOUNG_MB = 16;
-
-/** A worker thread failed (a bug or no memory): the run stops with its message rather than hang. */
-export class LotWorkerError extends Error {
-  override name = "LotWorkerError";
-}
-
 export type ParallelEvent =
   | { kind: "header"; header: HeaderMap }
   | {
@@ -45,72 +38,6 @@ export type ParallelEvent =
       release: () => void;
     }
   | { kind: "done"; summary: LotSummary; progress: LotProgress; sampleCost: LandedCost | null };
-
-export interface LotWorkers {
-  readonly size: number;
-  post(i: number, message: ToWorker, transfer?: ArrayBuffer[]): void;
-  /** Resolves with the next message of any worker; rejects with LotWorkerError when one fails. */
-  next(): Promise<FromWorker>;
-  close(): Promise<void>;
-}
-
-/**
- * Starts `count` workers. Started early (they take a few hundred milliseconds to load their modules),
- * they get ready while the command reads its options, the fact data and the header.
- */
-export function startLotWorkers(count: number): LotWorkers {
-  const inbox: FromWorker[] = [];
-  let failure: LotWorkerError | null = null;
-  let wake: (() => void) | null = null;
-  let closing = false;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  const workers = Array.from({ length: count }, (_, i) => {
-    // Workers do not inherit the main thread's TypeScript loader: the entry registers it, then imports
-    // the module that does the work (docs/decisions/0002-run-typescript-with-tsx.md).
-    const w = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
-      workerData: { module: new URL("./lots-block.worker.ts", import.meta.url).href },
-      // Half the default young generation: as fast here (a block's garbage dies young either way) and
-      // some 30 MB less memory per thread.
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-    });
-    w.on("message", (m: FromWorker | { kind: "ready" }) => {
-      if (m.kind === "ready") return;
-      inbox.push(m);
-      notify();
-    });
-    w.on("error", (e) => {
-      failure ??= new LotWorkerError(`worker thread ${i + 1} failed: ${e.message}`);
-      notify();
-    });
-    w.on("exit", (code) => {
-      if (closing) return;
-      failure ??= new LotWorkerError(`worker thread ${i + 1} stopped (exit code ${code})`);
-      notify();
-    });
-    return w;
-  });
-  return {
-    size: count,
-    post: (i, message, transfer) => workers[i]!.postMessage(message, transfer),
-    async next() {
-      for (;;) {
-        if (failure) throw failure;
-        const m = inbox.shift();
-        if (m) return m;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
-    },
-    async close() {
-      closing = true;
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
 
 export interface ParallelOptions {
   ctx: LotContext;
