@@ -16,11 +16,12 @@ import { checkImportEligibility } from "../eligibility/check.js";
 import { combineFrameVerdict } from "../eligibility/frame.js";
 import { checkModelEligibility, type ModelEligibility } from "../eligibility/model.js";
 import type { AgeEvidence, EligibilityResult } from "../eligibility/types.js";
-import { estimateWithGroups, type FairGroups, resolveFairGroups } from "../pricing/estimate.js";
-import type { BedType, DealModel, Drive } from "../pricing/types.js";
+import { type FairGroups, resolveFairGroups } from "../pricing/estimate.js";
+import type { DealModel } from "../pricing/types.js";
 import { daysBetween, type IsoDate, type YearMonth } from "../units/dates.js";
 import { jpy } from "../units/money.js";
 import { checkAgainstCatalog } from "./catalog-check.js";
+import { fairPrice } from "./fair.js";
 import { mileageFlags, notesFlags, scoreFlags } from "./flags.js";
 import { frameCodePart } from "./frame-code.js";
 import { createNameIndex, type Family } from "./names.js";
@@ -56,7 +57,6 @@ const CACHE_LIMIT = 50_000;
 type LotEvidence = Extract<AgeEvidence, { kind: "first_registration" | "none" }>;
 // A lot proven eligible within this many days of the arrival may be eligible by its build plate.
 const NEAR_LINE_DAYS = 366;
-const DUMP = /dump|ダンプ/i;
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
   if (map.size >= CACHE_LIMIT) map.clear();
@@ -327,38 +327,6 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
     return remember(byPrice, priceJpy, cost.totalCents);
   }
 
-  function fairPrice(lot: Lot, vehicle: LotVehicle | null, groups: FairGroups | null): FairPriceAnswer {
-    if (!vehicle) return { source: "none", reason: "the truck is not identified" };
-    if (model && groups) {
-      const drive: Drive | null =
-        vehicle.drive === "both" || vehicle.drive === null ? lot.drive : vehicle.drive;
-      const bedType: BedType = DUMP.test(lot.model ?? "") || DUMP.test(lot.trim ?? "") ? "dump" : "standard";
-      const fair = estimateWithGroups(model, groups, {
-        make: vehicle.make,
-        model: vehicle.model,
-        generation: vehicle.generation,
-        year: lot.year,
-        mileageKm: lot.mileageKm,
-        drive,
-        bedType,
-      });
-      if (fair.kind === "estimate")
-        return {
-          source: "model",
-          fairCents: fair.fairCents,
-          lowCents: fair.lowCents,
-          highCents: fair.highCents,
-          comparables: fair.comparables,
-          level: fair.level,
-        };
-      if (!factRange)
-        return { source: "none", reason: `${fair.comparables} comparables, ${fair.needed} needed` };
-    }
-    return (
-      factRange ?? { source: "none", reason: "no fair-price model and no typical range in the fact data" }
-    );
-  }
-
   function flags(lot: Lot, out: LotIssue[]): void {
     if (lot.score !== null) {
       const byScore = scoreMemo.get(lot.score) ?? remember(scoreMemo, lot.score, scoreFlags(lot.score));
@@ -384,7 +352,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
           ? { basis: "sold" as const, jpy: lot.soldPriceJpy }
           : { basis: "start" as const, jpy: lot.startPriceJpy! };
       const landedCents = landed(price.jpy, lot.year);
-      const fair = fairPrice(lot, vehicle, groups);
+      const fair = fairPrice(model, factRange, lot, vehicle, groups);
       return {
         line: lot.line,
         lotNo: lot.lotNo,
