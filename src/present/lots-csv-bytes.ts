@@ -106,7 +106,16 @@ export class LotCsvWriter {
     this.comma();
     if (r.score !== null) this.text(r.score);
     this.comma();
-    this.shared(r.eligibility, eligibilityCells);
+    // Eligibility answers number in the thousands: their few short cells are quicker written than
+    // looked up in a table that big.
+    const e = r.eligibility;
+    if (e) {
+      this.text(e.verdict);
+      this.comma();
+      if (e.eligibleFrom !== null) this.text(e.eligibleFrom);
+      this.comma();
+      this.text(e.evidence);
+    } else this.text(eligibilityCells(null));
     this.comma();
     if (r.price) this.text(r.price.basis);
     this.comma();
