@@ -47,7 +47,7 @@ export const LOT_CSV_COLUMNS = [
   "errors",
 ] as const;
 
-function issuesText(issues: readonly LotIssue[]): string {
+export function issuesText(issues: readonly LotIssue[]): string {
   let out = "";
   for (const i of issues) out += `${out === "" ? "" : "; "}${i.column}: ${i.reason}`;
   return out;
@@ -63,8 +63,7 @@ const txt = (v: string | null | undefined) => (v == null ? "" : csvField(v));
 export function lotCsvLine(r: LotResult): string {
   const f = r.fair;
   const m = r.margin;
-  const hasRange = f !== null && f.source !== "none";
-  return `${r.line},${csvField(r.lotNo)},${txt(r.auction)},${r.auctionDate ?? ""},${r.status},${vehicleCells(r.vehicle)},${num(r.year)},${r.firstReg ?? ""},${num(r.mileageKm)},${r.score ?? ""},${eligibilityCells(r.eligibility)},${r.price?.basis ?? ""},${num(r.price?.jpy)},${r.landedCents === null ? "" : dollars(r.landedCents)},${f?.source ?? ""},${f?.source === "model" ? dollars(f.fairCents) : ""},${hasRange ? dollars(f.lowCents) : ""},${hasRange ? dollars(f.highCents) : ""},${f?.source === "model" ? f.comparables : ""},${m?.cents == null ? "" : dollars(m.cents)},${m ? dollars(m.lowCents) : ""},${m ? dollars(m.highCents) : ""},${r.warnings.length === 0 ? "" : csvField(issuesText(r.warnings))},${r.errors.length === 0 ? "" : csvField(issuesText(r.errors))}`;
+  return `${r.line},${csvField(r.lotNo)},${txt(r.auction)},${r.auctionDate ?? ""},${r.status},${vehicleCells(r.vehicle)},${num(r.year)},${r.firstReg ?? ""},${num(r.mileageKm)},${r.score ?? ""},${eligibilityCells(r.eligibility)},${r.price?.basis ?? ""},${num(r.price?.jpy)},${r.landedCents === null ? "" : dollars(r.landedCents)},${fairCells(f)},${m?.cents == null ? "" : dollars(m.cents)},${m ? dollars(m.lowCents) : ""},${m ? dollars(m.highCents) : ""},${r.warnings.length === 0 ? "" : csvField(issuesText(r.warnings))},${r.errors.length === 0 ? "" : csvField(issuesText(r.errors))}`;
 }
 
 // Vehicles and eligibility answers are shared objects (one per code, one per registration month), so
@@ -72,7 +71,13 @@ export function lotCsvLine(r: LotResult): string {
 const vehicleText = new WeakMap<object, string>();
 const eligibilityText = new WeakMap<object, string>();
 
-function vehicleCells(v: LotResult["vehicle"]): string {
+/** The fair-price cells: source, point, low, high, comparables. */
+export function fairCells(f: LotResult["fair"]): string {
+  const hasRange = f !== null && f.source !== "none";
+  return `${f?.source ?? ""},${f?.source === "model" ? dollars(f.fairCents) : ""},${hasRange ? dollars(f.lowCents) : ""},${hasRange ? dollars(f.highCents) : ""},${f?.source === "model" ? f.comparables : ""}`;
+}
+
+export function vehicleCells(v: LotResult["vehicle"]): string {
   if (!v) return ",,,,";
   let t = vehicleText.get(v);
   if (t === undefined) {
@@ -82,7 +87,7 @@ function vehicleCells(v: LotResult["vehicle"]): string {
   return t;
 }
 
-function eligibilityCells(e: LotResult["eligibility"]): string {
+export function eligibilityCells(e: LotResult["eligibility"]): string {
   if (!e) return ",,";
   let t = eligibilityText.get(e);
   if (t === undefined) {
@@ -136,6 +141,14 @@ export function presentLot(r: LotResult) {
   };
 }
 export type LotView = ReturnType<typeof presentLot>;
+
+/**
+ * One result as the results file holds it: a CSV line with its line break, or an element of the JSON
+ * results array with the ",\n" that goes before it (the writer drops the comma of the first one).
+ */
+export function lotOutputText(r: LotResult, format: "csv" | "json"): string {
+  return format === "csv" ? `${lotCsvLine(r)}\n` : `,\n${JSON.stringify(presentLot(r))}`;
+}
 
 // ---- the terminal table ---------------------------------------------------------------------------
 

@@ -101,11 +101,7 @@ export async function* evaluateLotStream(
     const text = isText ? chunk : decoder.decode(chunk, { stream: true });
     if (probed < ENCODING_PROBE_BYTES) {
       probed += text.length;
-      if (text.includes("\uFFFD"))
-        throw new AppError(
-          "invalid_input",
-          "the file is not UTF-8 text (a Shift_JIS export?): save it as UTF-8 CSV and try again",
-        );
+      if (text.includes("\uFFFD")) throw new AppError("invalid_input", NOT_UTF8);
     }
     yield* take(text);
   }
@@ -121,7 +117,11 @@ export async function* evaluateLotStream(
   yield { kind: "done", summary: batch.summary(), progress: { ...progress }, sampleCost: batch.sampleCost() };
 }
 
-function toAppError(e: unknown): unknown {
+export const NOT_UTF8 =
+  "the file is not UTF-8 text (a Shift_JIS export?): save it as UTF-8 CSV and try again";
+
+/** The errors of a file that cannot be read as lots, as the user sees them. */
+export function toAppError(e: unknown): unknown {
   if (e instanceof LotFileError) return new AppError("invalid_input", e.message);
   if (e instanceof CsvError) return new AppError("invalid_input", `line ${e.line}: ${e.message}`);
   return e;

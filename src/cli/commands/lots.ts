@@ -2,31 +2,12 @@
 // (bounded memory for any size) and writes one result per row, in order: a table on stdout, or a CSV /
 // JSON file with --out, then a summary. A progress bar shows on a terminal, never in a pipe. Bad rows
 // are reported in place; only a bad invocation or a file that cannot be read as lots exits 1.
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { extname } from "node:path";
-import type { Writable } from "node:stream";
-import { type Config, ConfigError, getConfig } from "../../config/env.js";
-import { csvRow } from "../../domain/lots/csv.js";
-import type { LotResult } from "../../domain/lots/types.js";
-import type { IsoDate } from "../../domain/units/dates.js";
-import { getFacts } from "../../facts/load.js";
-import {
-  LOT_CSV_COLUMNS,
-  lotCsvLine,
-  lotTableHeader,
-  lotTableRow,
-  presentLot,
-} from "../../present/lots.present.js";
-import { formatLotSummary, type LotRunInfo, presentLotSummary } from "../../present/lots-summary.present.js";
 import { AppError } from "../../services/app-error.js";
-import { parseInput } from "../../services/inputs.schema.js";
-import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
-import { lotsInputSchema } from "../../services/lots.schema.js";
 import { type Command, parseFlags } from "../command.js";
-import { loadLotPricing } from "../lots-pricing.js";
-import { createProgressBar } from "../progress.js";
+import { startLotWorkers } from "../lots-workers.js";
 
 const FLAGS = {
   to: "to",
@@ -55,30 +36,17 @@ const USAGE = [
   "or a running site holds it; --refit fits it from the database instead.",
 ].join("\n");
 
-type Format = "table" | "csv" | "json";
+export type Format = "table" | "csv" | "json";
 
-/** Writes text to a stream, waiting when its buffer is full, so output never piles up in memory. */
-function createWriter(stream: Writable) {
-  let failed: Error | null = null;
-  stream.on("error", (e) => {
-    failed = e;
-  });
-  return async (text: string) => {
-    if (failed) throw failed;
-    if (!stream.write(text)) await once(stream, "drain");
-  };
-}
+/**
+ * Below this size a file is evaluated on the main thread alone: starting the worker threads (each
+ * loads its modules, a few hundred milliseconds) would cost more than they save.
+ */
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** More threads than this would wait on the one that reads the file and writes the results. */
+const MAX_WORKERS = 8;
 
-function loadConfig(): Config {
-  try {
-    return getConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new AppError("invalid_input", e.message);
-    throw e;
-  }
-}
-
-async function openInput(file: string) {
+export async function openInput(file: string) {
   try {
     const s = await stat(file);
     if (!s.isFile()) throw new AppError("invalid_input", `${file} is not a file`);
@@ -119,127 +87,36 @@ export const lotsCommand: Command = {
     for (const required of ["to", "arrival"] as const)
       if (query[required] === undefined)
         throw new AppError("invalid_input", `--${required} is required (keiyard lots --help)`, required);
-    const q = parseInput(lotsInputSchema, query);
-    const facts = getFacts();
-    const stateFees = facts.stateFees.find((s) => s.code === q.to);
-    if (!stateFees) throw new AppError("unknown_state", `--to: "${q.to}" is not a US state or DC code`, "to");
-    const out = typeof values.out === "string" ? values.out : null;
-    const format: Format = out === null ? (values.json ? "json" : "table") : outFormat(out);
-    const json = values.json === true;
-    const totalBytes = await openInput(file);
-    const config = loadConfig();
-    const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
-    const pricing = await loadLotPricing(config, { refit: values.refit === true });
-
-    const started = performance.now();
-    // The table on a terminal shows its own progress; a bar beside it would tear its lines.
-    const progress = createProgressBar(
-      out === null && process.stdout.isTTY ? { isTTY: false, write() {} } : process.stderr,
-    );
-    const output = new LotOutput(out, format, q.arrival, q.to);
-    const events = evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
-      facts,
-      arrival: q.arrival as IsoDate,
-      state: q.to,
-      jpyPerUsd,
-      costs: lotCostsFrom(q),
-      dealModel: pricing.model,
-      priceUnit: Number(q.priceUnit),
-      totalBytes,
-    });
+    // Files go to all cores (the table is for reading a few lots on a terminal). The worker threads
+    // start before anything else is loaded: they load their modules while this thread loads its own,
+    // checks the options and reads the fact data and the deal model. (The options' errors come after,
+    // in their usual order; the threads are then stopped unused.)
+    const workers = (await isParallel(file, flags)) ? startLotWorkers(threads()) : null;
     try {
-      for await (const event of events) {
-        // The output opens only once the header proved the file readable: a bad file leaves none.
-        if (event.kind === "header") await output.open();
-        else if (event.kind === "results") {
-          await output.write(event.results);
-          progress.update(event.progress);
-        } else {
-          progress.done();
-          const run: LotRunInfo = {
-            file,
-            arrival: q.arrival,
-            state: { code: stateFees.code, name: stateFees.name },
-            fx: { jpyPerUsd, from: q.fx === undefined ? "KEIYARD_JPY_PER_USD" : "--fx" },
-            priceUnit: Number(q.priceUnit),
-            pricing: pricing.info,
-            retail: facts.importRules.usRetailPrices,
-            sampleCost: event.sampleCost,
-            out,
-            elapsedMs: performance.now() - started,
-            disclaimer: facts.importRules.meta.disclaimer,
-          };
-          const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
-          await output.close(summaryJson);
-          if (out !== null && json) io.out(summaryJson);
-          else if (!json) io.out(`\n${formatLotSummary(event.summary, run)}`);
-        }
-      }
-    } catch (e) {
-      progress.done();
-      output.abort();
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof AppError || !err.code) throw e;
-      // The reader of a pipe went away (`| head`): nothing more to say to it.
-      if (err.code === "EPIPE") return 0;
-      if (out !== null && err.path === out)
-        throw new AppError("invalid_input", `--out ${out}: cannot write it (${err.code})`);
-      throw new AppError("invalid_input", `${file}: read failed (${err.code})`);
+      const { runLots } = await import("./lots-run.js");
+      return await runLots({ file, values: flags, query, workers, io });
+    } finally {
+      await workers?.close();
     }
-    return 0;
   },
 };
 
-/** Where the results go (stdout or the --out file), written as they come, in the chosen format. */
-class LotOutput {
-  private sink: Writable | null = null;
-  private write_: ((text: string) => Promise<void>) | null = null;
-  private first = true;
+const threads = () => Math.min(MAX_WORKERS, availableParallelism());
 
-  constructor(
-    private readonly out: string | null,
-    private readonly format: Format,
-    private readonly arrival: string,
-    private readonly state: string,
-  ) {}
-
-  async open(): Promise<void> {
-    this.sink = this.out === null ? process.stdout : createWriteStream(this.out);
-    this.write_ = createWriter(this.sink);
-    if (this.format === "csv") await this.write_(`${csvRow(LOT_CSV_COLUMNS)}\n`);
-    if (this.format === "table") await this.write_(`${lotTableHeader(this.arrival)}\n`);
-    if (this.format === "json")
-      await this.write_(
-        `{"arrival":${JSON.stringify(this.arrival)},"state":${JSON.stringify(this.state)},"results":[`,
-      );
-  }
-
-  async write(results: readonly LotResult[]): Promise<void> {
-    let text = "";
-    if (this.format === "csv") for (const r of results) text += `${lotCsvLine(r)}\n`;
-    else if (this.format === "table") for (const r of results) text += `${lotTableRow(r)}\n`;
-    else
-      for (const r of results) {
-        text += `${this.first ? "\n" : ",\n"}${JSON.stringify(presentLot(r))}`;
-        this.first = false;
-      }
-    await this.write_!(text);
-  }
-
-  async close(summaryJson: string): Promise<void> {
-    if (this.format === "json") await this.write_!(`\n],"summary":${summaryJson}}\n`);
-    if (this.sink && this.sink !== process.stdout) {
-      this.sink.end();
-      await once(this.sink, "finish");
-    }
-  }
-
-  abort(): void {
-    if (this.sink && this.sink !== process.stdout) this.sink.destroy();
-  }
+async function isParallel(file: string, flags: Record<string, unknown>): Promise<boolean> {
+  const out = typeof flags.out === "string" ? flags.out : null;
+  const ext = out === null ? null : extname(out).toLowerCase();
+  const format =
+    out === null ? (flags.json ? "json" : "table") : ext === ".csv" || ext === ".json" ? ext : null;
+  if (format === "table" || format === null || threads() < 2) return false;
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  );
+  return size >= PARALLEL_MIN_BYTES;
 }
 
-function outFormat(out: string): Format {
+export function outFormat(out: string): Format {
   const ext = extname(out).toLowerCase();
   if (ext === ".csv") return "csv";
   if (ext === ".json") return "json";

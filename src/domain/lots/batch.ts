@@ -3,7 +3,7 @@
 // synchronous, so any face can drive it: the CLI from a file stream, a web upload from a request body.
 import { type HeaderMap, mapHeader } from "./columns.js";
 import type { CsvRecord } from "./csv.js";
-import { createLotEvaluator, type LotContext } from "./evaluate.js";
+import { createLotEvaluator, type LotContext, type LotEvaluator } from "./evaluate.js";
 import { createRowReader } from "./read-row.js";
 import { createSummary, type LotSummary } from "./summary.js";
 import type { LotResult } from "./types.js";
@@ -28,45 +28,60 @@ export interface LotBatch {
   add(record: CsvRecord, checkText?: boolean): LotResult | null;
   summary(): LotSummary;
   /** What landed cost includes and leaves out in this run (from its first computed answer). */
-  sampleCost: ReturnType<typeof createLotEvaluator>["sampleCost"];
+  sampleCost: LotEvaluator["sampleCost"];
 }
 
-function isBlankRecord(fields: readonly string[]): boolean {
+export function isBlankRecord(fields: readonly string[]): boolean {
   for (const f of fields) if (f.trim() !== "") return false;
   return true;
 }
 
-export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBatch {
-  const evaluator = createLotEvaluator(ctx);
-  const summary = createSummary();
-  let header: HeaderMap | null = null;
-  let readRow: ReturnType<typeof createRowReader> | null = null;
-  const arrivalYear = Number(ctx.arrival.slice(0, 4));
+/** The columns of a header record; throws LotFileError when a required one is missing. */
+export function readHeader(record: CsvRecord): HeaderMap {
+  const header = mapHeader(record.fields);
+  if (header.missing.length > 0)
+    throw new LotFileError(
+      `line ${record.line}: the header lacks ${header.missing.map((m) => `a ${m} column`).join(" and ")} (see docs/auction-lots.md for the accepted names)`,
+    );
+  return header;
+}
 
+/** What the summary says about the header itself (columns not read, named twice), before the rest. */
+export function headerNotes(header: HeaderMap | null): string[] {
+  const notes: string[] = [];
+  if (header?.ignored.length) notes.push(`Columns not read: ${header.ignored.join(", ")}.`);
+  if (header?.duplicates.length)
+    notes.push(`Columns named twice (the first one is read): ${header.duplicates.join(", ")}.`);
+  return notes;
+}
+
+export interface RowEvaluator {
+  /** The result for one lot record (not the header, not blank), and how its Grade cell was read. */
+  evaluate(
+    record: CsvRecord,
+    checkText: boolean,
+  ): { result: LotResult; gradeReadAs: "score" | "trim" | null };
+  /** The landed cost a result's price and year give (what the run's sample cost is made of). */
+  landedCostOf(result: LotResult): ReturnType<LotEvaluator["sampleCost"]>;
+  sampleCost: LotEvaluator["sampleCost"];
+}
+
+/**
+ * Evaluates the lot records of a file whose header is known: the per-row work of a batch without the
+ * summary, so that parts of a file can be evaluated apart (each with its own summary) and merged.
+ */
+export function createRowEvaluator(
+  ctx: LotContext,
+  header: HeaderMap,
+  options: LotBatchOptions,
+): RowEvaluator {
+  const evaluator = createLotEvaluator(ctx);
+  const readRow = createRowReader(header, options);
+  const arrivalYear = Number(ctx.arrival.slice(0, 4));
   return {
-    get header() {
-      return header;
-    },
     sampleCost: evaluator.sampleCost,
-    summary() {
-      const s = summary.finish();
-      const notes: string[] = [];
-      if (header?.ignored.length) notes.push(`Columns not read: ${header.ignored.join(", ")}.`);
-      if (header?.duplicates.length)
-        notes.push(`Columns named twice (the first one is read): ${header.duplicates.join(", ")}.`);
-      return { ...s, warnings: [...notes, ...s.warnings] };
-    },
-    add(record, checkText = true) {
-      if (isBlankRecord(record.fields)) return null;
-      if (!readRow) {
-        header = mapHeader(record.fields);
-        if (header.missing.length > 0)
-          throw new LotFileError(
-            `line ${record.line}: the header lacks ${header.missing.map((m) => `a ${m} column`).join(" and ")} (see docs/auction-lots.md for the accepted names)`,
-          );
-        readRow = createRowReader(header, options);
-        return null;
-      }
+    landedCostOf: (r) => (r.price ? evaluator.landedCostOf(r.price.jpy, r.year) : null),
+    evaluate(record, checkText) {
       const read = readRow(record.fields, record.line, record.malformed, checkText);
       const { lot } = read;
       // The engines date a truck from its year; one after the arrival is a typo, not a truck.
@@ -99,7 +114,36 @@ export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBa
               lot: null,
             }
           : evaluator.evaluate(lot, read.warnings);
-      summary.add(result, read.gradeReadAs);
+      return { result, gradeReadAs: read.gradeReadAs };
+    },
+  };
+}
+
+export function createLotBatch(ctx: LotContext, options: LotBatchOptions): LotBatch {
+  const summary = createSummary();
+  let header: HeaderMap | null = null;
+  let rows: RowEvaluator | null = null;
+  let sample: (() => ReturnType<LotEvaluator["sampleCost"]>) | null = null;
+
+  return {
+    get header() {
+      return header;
+    },
+    sampleCost: () => (sample ? sample() : null),
+    summary() {
+      const s = summary.finish();
+      return { ...s, warnings: [...headerNotes(header), ...s.warnings] };
+    },
+    add(record, checkText = true) {
+      if (isBlankRecord(record.fields)) return null;
+      if (!rows) {
+        header = readHeader(record);
+        rows = createRowEvaluator(ctx, header, options);
+        sample = rows.sampleCost;
+        return null;
+      }
+      const { result, gradeReadAs } = rows.evaluate(record, checkText);
+      summary.add(result, gradeReadAs);
       return result;
     },
   };

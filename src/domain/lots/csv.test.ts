@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CsvError, CsvParser, type CsvRecord, csvField, csvRow, parseCsv } from "./csv.js";
 
 /** Feeds `text` cut at the given positions (any, including inside "" or CRLF) and collects the records. */
-function parseInChunks(text: string, cuts: number[]): CsvRecord[] {
-  const p = new CsvParser();
+function parseInChunks(text: string, cuts: number[], p = new CsvParser()): CsvRecord[] {
   const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
   const out: CsvRecord[] = [];
   let prev = 0;
@@ -90,6 +89,55 @@ describe("CsvParser: round trips (property)", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** The records, or the error's line and message: what a caller sees either way. */
+function outcome(run: () => CsvRecord[]): unknown {
+  try {
+    return run().map((r) => [r.line, r.fields, r.malformed]);
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    return { line: e.line, message: e.message };
+  }
+}
+
+describe("CsvParser: a file cut into parts at record boundaries (property)", () => {
+  // Raw CSV text, sloppy quoting included: what a later part of a file may start with.
+  const raw = fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", "\uFEFF", "キ") });
+
+  it("the part after the first k records, parsed from its first line, gives the same records", () => {
+    fc.assert(
+      fc.property(raw, fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (text, k, cuts) => {
+        const whole = parseCsv(text);
+        const n = whole.length === 0 ? 0 : k % whole.length;
+        // The text of the first n records: parse the prefixes until n records are complete.
+        let end = 0;
+        while (end <= text.length && new CsvParser().push(text.slice(0, end)).length < n) end++;
+        const head = parseInChunks(text.slice(0, end), []);
+        const firstLine = n < whole.length ? whole[n]!.line : 1;
+        if (n === 0 || head.length !== n) return;
+        const tail = parseInChunks(text.slice(end), cuts, new CsvParser({ firstLine, atFileStart: false }));
+        expect(tail).toEqual(whole.slice(n));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the record-length limit gives the same outcome wherever the chunks are cut", () => {
+    fc.assert(
+      fc.property(
+        raw,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        (text, cuts, max) => {
+          const once = outcome(() => parseInChunks(text, [], new CsvParser({ maxRecordChars: max })));
+          const cut = outcome(() => parseInChunks(text, cuts, new CsvParser({ maxRecordChars: max })));
+          expect(cut).toEqual(once);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

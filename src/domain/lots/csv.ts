@@ -43,15 +43,27 @@ interface FieldRead {
   malformed: string | null;
 }
 
+export interface CsvParserOptions {
+  maxRecordChars?: number;
+  /**
+   * The line the text starts on (1); a later part of a file, cut at a record boundary and parsed on
+   * its own, gives its own, and `atFileStart: false` so that a U+FEFF it starts with is kept as text.
+   */
+  firstLine?: number;
+  atFileStart?: boolean;
+}
+
 export class CsvParser {
   private carry = "";
-  private line = 1;
-  private started = false;
+  private line: number;
+  private started: boolean;
   private readonly maxRecordChars: number;
   private readonly read: FieldRead = { value: "", next: 0, end: 0, lines: 0, malformed: null };
 
-  constructor(options: { maxRecordChars?: number } = {}) {
+  constructor(options: CsvParserOptions = {}) {
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.line = options.firstLine ?? 1;
+    this.started = options.atFileStart === false;
   }
 
   /** Adds text; returns the records it completed (possibly none). */
@@ -96,19 +108,25 @@ export class CsvParser {
       }
       if (!complete) {
         // The record continues in the next chunk: keep it (and only it) for then.
-        if (len - start > this.maxRecordChars)
-          throw new CsvError(
-            `a record is longer than ${this.maxRecordChars.toLocaleString("en-US")} characters (an unclosed quote?)`,
-            startLine,
-          );
+        if (len - start > this.maxRecordChars + 2) throw this.tooLong(startLine);
         this.carry = text.slice(start);
         return out;
       }
+      // Checked on complete records too, so that where the chunks were cut never changes the outcome
+      // (the record with its line break, of at most two characters, against the limit).
+      if (pos - start > this.maxRecordChars + 2) throw this.tooLong(startLine);
       this.line += lines;
       out.push({ fields, line: startLine, malformed });
     }
     this.carry = "";
     return out;
+  }
+
+  private tooLong(line: number): CsvError {
+    return new CsvError(
+      `a record is longer than ${this.maxRecordChars.toLocaleString("en-US")} characters (an unclosed quote?)`,
+      line,
+    );
   }
 
   /** Reads one field at `pos`. At the end of final text a field ends there; otherwise it waits for more. */

@@ -14,13 +14,16 @@ import { ageStatusFor } from "../cost/tariffs.js";
 import type { LandedCost, LandedCostInput } from "../cost/types.js";
 import { checkImportEligibility } from "../eligibility/check.js";
 import { combineFrameVerdict } from "../eligibility/frame.js";
-import { checkModelEligibility } from "../eligibility/model.js";
-import type { AgeEvidence } from "../eligibility/types.js";
-import { estimateWithGroups, type FairGroups, resolveFairGroups } from "../pricing/estimate.js";
-import type { BedType, DealModel, Drive } from "../pricing/types.js";
+import { checkModelEligibility, type ModelEligibility } from "../eligibility/model.js";
+import type { AgeEvidence, EligibilityResult } from "../eligibility/types.js";
+import { type FairGroups, resolveFairGroups } from "../pricing/estimate.js";
+import type { DealModel } from "../pricing/types.js";
 import { daysBetween, type IsoDate, type YearMonth } from "../units/dates.js";
 import { jpy } from "../units/money.js";
+import { checkAgainstCatalog } from "./catalog-check.js";
+import { fairPrice } from "./fair.js";
 import { mileageFlags, notesFlags, scoreFlags } from "./flags.js";
+import { frameCodePart } from "./frame-code.js";
 import { createNameIndex, type Family } from "./names.js";
 import type { FairPriceAnswer, Lot, LotEligibility, LotIssue, LotResult, LotVehicle } from "./types.js";
 
@@ -44,14 +47,16 @@ export interface LotEvaluator {
   evaluate(lot: Lot, warnings: LotIssue[]): LotResult;
   /** One landed-cost answer of the run (the first computed), for what it includes and leaves out. */
   sampleCost(): LandedCost | null;
+  /** The landed cost of a price and build year, computed afresh (not remembered, not the sample). */
+  landedCostOf(priceJpy: number, buildYear: number | null): LandedCost;
 }
 
 const CACHE_LIMIT = 50_000;
+
+/** A lot's age evidence: its first-registration month (or the last month of its year), or none. */
+type LotEvidence = Extract<AgeEvidence, { kind: "first_registration" | "none" }>;
 // A lot proven eligible within this many days of the arrival may be eligible by its build plate.
 const NEAR_LINE_DAYS = 366;
-const DUMP = /dump|ダンプ/i;
-// "DA63T-123456", "GD-DA52T 123456": the code part repeats across lots, the serial does not.
-const FRAME_WITH_SERIAL = /^([A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,8})?)[- ](\d{1,10})$/;
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
   if (map.size >= CACHE_LIMIT) map.clear();
@@ -100,6 +105,9 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   const costsByAge = new Map<string, Map<number, number>>();
   const ageKinds = new Map<number | null, string>();
   const notesMemo = new Map<string, readonly string[]>();
+  const scoreMemo = new Map<string, readonly string[]>();
+  const trucks = new Map<string, EligibilityResult>();
+  const models = new Map<CatalogEntry, ModelEligibility>();
   let sample: LandedCost | null = null;
   const retail = rules.usRetailPrices;
   const factRange: FairPriceAnswer | null = retail
@@ -116,9 +124,9 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
 
   /** Decodes a frame number or code; only the code part is decoded and remembered when a serial follows. */
   function decode(input: string): DecodeResult {
-    const m = FRAME_WITH_SERIAL.exec(input);
-    if (m) {
-      const head = decodeOnce(m[1]!);
+    const code = frameCodePart(input);
+    if (code !== null) {
+      const head = decodeOnce(code);
       // "HA41-2345": the code part alone would read as HA4 + "1"; only a clean code part can be reused.
       // (The serial itself is not part of a lot's answer, so the code part's answer is returned as is.)
       if (head.kind === "decoded" && head.serial === null) return head;
@@ -227,32 +235,48 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
     if (lot.firstReg !== null) {
       const hit = m.byMonth.get(lot.firstReg);
       if (hit) return hit;
-      const evidence: AgeEvidence = { kind: "first_registration", month: lot.firstReg as YearMonth };
+      const evidence: LotEvidence = { kind: "first_registration", month: lot.firstReg as YearMonth };
       return remember(m.byMonth, lot.firstReg, judge(evidence, memo?.entry ?? null, "first_registration"));
     }
     if (lot.year !== null) {
       const hit = m.byYear.get(lot.year);
       if (hit) return hit;
       // A registration year bounds the build by its last month: conservative, never early.
-      const evidence: AgeEvidence = { kind: "first_registration", month: `${lot.year}-12` as YearMonth };
+      const evidence: LotEvidence = { kind: "first_registration", month: `${lot.year}-12` as YearMonth };
       return remember(m.byYear, lot.year, judge(evidence, memo?.entry ?? null, "registration_year"));
     }
     m.none ??= judge({ kind: "none" }, memo?.entry ?? null, "none");
     return m.none;
   }
 
+  // The two halves of a judgement are remembered apart: the truck's own answer depends on its month
+  // alone and the code's on its catalog record alone, while their combination is per record and month
+  // (thousands of those, each otherwise paying for both engines).
+  function truckEligibility(evidence: LotEvidence): EligibilityResult {
+    const key = evidence.kind === "none" ? "" : evidence.month;
+    const hit = trucks.get(key);
+    if (hit) return hit;
+    return remember(trucks, key, checkImportEligibility({ evidence, entryDate: arrival }, rules));
+  }
+
+  function modelEligibility(entry: CatalogEntry): ModelEligibility {
+    const hit = models.get(entry);
+    if (hit) return hit;
+    return remember(models, entry, checkModelEligibility(entry, arrival, rules));
+  }
+
   function judge(
-    evidence: AgeEvidence,
+    evidence: LotEvidence,
     entry: CatalogEntry | null,
     basis: LotEligibility["evidence"],
   ): Eligibility {
-    const truck = checkImportEligibility({ evidence, entryDate: arrival }, rules);
+    const truck = truckEligibility(evidence);
     let verdict = truck.verdict;
     let decidedBy: LotEligibility["decidedBy"] = "evidence";
     let eligibleFrom = truck.fmvss.eligibleFrom;
     const warnings: string[] = [];
     if (entry) {
-      const byModel = checkModelEligibility(entry, arrival, rules);
+      const byModel = modelEligibility(entry);
       const combined = combineFrameVerdict(truck, byModel);
       ({ verdict, decidedBy } = combined);
       warnings.push(...combined.warnings);
@@ -274,16 +298,8 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
     };
   }
 
-  function landed(priceJpy: number, buildYear: number | null): number {
-    // The total depends on the build year only through the Section 232 age test, so lots of one price
-    // and one age status share an answer.
-    let age = ageKinds.get(buildYear);
-    if (age === undefined) age = remember(ageKinds, buildYear, ageStatusFor(arrival, buildYear, rules).kind);
-    let byPrice = costsByAge.get(age);
-    if (!byPrice) byPrice = remember(costsByAge, age, new Map<number, number>());
-    const hit = byPrice.get(priceJpy);
-    if (hit !== undefined) return hit;
-    const cost = computeLandedCost(
+  function costOf(priceJpy: number, buildYear: number | null): LandedCost {
+    return computeLandedCost(
       {
         ...ctx.costs,
         priceJpy: jpy(priceJpy),
@@ -295,44 +311,27 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
       rules,
       facts.stateFees,
     );
+  }
+
+  function landed(priceJpy: number, buildYear: number | null): number {
+    // The total depends on the build year only through the Section 232 age test, so lots of one price
+    // and one age status share an answer.
+    let age = ageKinds.get(buildYear);
+    if (age === undefined) age = remember(ageKinds, buildYear, ageStatusFor(arrival, buildYear, rules).kind);
+    let byPrice = costsByAge.get(age);
+    if (!byPrice) byPrice = remember(costsByAge, age, new Map<number, number>());
+    const hit = byPrice.get(priceJpy);
+    if (hit !== undefined) return hit;
+    const cost = costOf(priceJpy, buildYear);
     sample ??= cost;
     return remember(byPrice, priceJpy, cost.totalCents);
   }
 
-  function fairPrice(lot: Lot, vehicle: LotVehicle | null, groups: FairGroups | null): FairPriceAnswer {
-    if (!vehicle) return { source: "none", reason: "the truck is not identified" };
-    if (model && groups) {
-      const drive: Drive | null =
-        vehicle.drive === "both" || vehicle.drive === null ? lot.drive : vehicle.drive;
-      const bedType: BedType = DUMP.test(lot.model ?? "") || DUMP.test(lot.trim ?? "") ? "dump" : "standard";
-      const fair = estimateWithGroups(model, groups, {
-        make: vehicle.make,
-        model: vehicle.model,
-        generation: vehicle.generation,
-        year: lot.year,
-        mileageKm: lot.mileageKm,
-        drive,
-        bedType,
-      });
-      if (fair.kind === "estimate")
-        return {
-          source: "model",
-          fairCents: fair.fairCents,
-          lowCents: fair.lowCents,
-          highCents: fair.highCents,
-          comparables: fair.comparables,
-          level: fair.level,
-        };
-      if (!factRange)
-        return { source: "none", reason: `${fair.comparables} comparables, ${fair.needed} needed` };
-    }
-    return (
-      factRange ?? { source: "none", reason: "no fair-price model and no typical range in the fact data" }
-    );
-  }
-
   function flags(lot: Lot, out: LotIssue[]): void {
-    for (const reason of scoreFlags(lot.score)) out.push({ line: lot.line, column: "flags", reason });
+    if (lot.score !== null) {
+      const byScore = scoreMemo.get(lot.score) ?? remember(scoreMemo, lot.score, scoreFlags(lot.score));
+      for (const reason of byScore) out.push({ line: lot.line, column: "flags", reason });
+    }
     if (lot.notes !== null) {
       const byNotes = notesMemo.get(lot.notes) ?? remember(notesMemo, lot.notes, notesFlags(lot.notes));
       for (const reason of byNotes) out.push({ line: lot.line, column: "flags", reason });
@@ -342,6 +341,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
 
   return {
     sampleCost: () => sample,
+    landedCostOf: costOf,
     evaluate(lot, warnings) {
       const { vehicle, memo, groups } = identify(lot, warnings);
       const elig = checkEligibility(lot, memo);
@@ -352,7 +352,7 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
           ? { basis: "sold" as const, jpy: lot.soldPriceJpy }
           : { basis: "start" as const, jpy: lot.startPriceJpy! };
       const landedCents = landed(price.jpy, lot.year);
-      const fair = fairPrice(lot, vehicle, groups);
+      const fair = fairPrice(model, factRange, lot, vehicle, groups);
       return {
         line: lot.line,
         lotNo: lot.lotNo,
@@ -382,22 +382,4 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
       };
     },
   };
-}
-
-/** The lot's own drive and engine size against the catalog's, where both are known. */
-function checkAgainstCatalog(lot: Lot, v: LotVehicle, entry: CatalogEntry, out: LotIssue[]): void {
-  if (lot.drive && (v.drive === "2WD" || v.drive === "4WD") && lot.drive !== v.drive)
-    out.push({
-      line: lot.line,
-      column: "drive",
-      reason: `the lot says ${lot.drive}, but ${v.chassisCode} is ${v.drive} in the catalog`,
-    });
-  const cc = entry.displacementCc;
-  // Kei 660 engines read 656-659 cc on lists; 30 cc apart is another engine.
-  if (lot.displacementCc !== null && cc !== null && Math.abs(lot.displacementCc - cc) > 30)
-    out.push({
-      line: lot.line,
-      column: "displacement_cc",
-      reason: `${lot.displacementCc} cc does not match ${v.chassisCode} (${cc} cc in the catalog)`,
-    });
 }

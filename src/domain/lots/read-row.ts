@@ -78,6 +78,10 @@ class Rows {
   // Prices and mileages are nearly all distinct: read directly (plain digits take a fast path).
   private readonly mileage = readMileage;
   private readonly yen: (s: string) => Read<number>;
+  // A result cell is a handful of words ("sold", "unsold") or, on some lists, the hammer price; reading
+  // it as a price (and building the reason it is not one) is remembered like the other few-valued cells.
+  private readonly resultAsYen: (s: string) => Read<number>;
+  private readonly upper = memo((s: string): Read<string> => s.toUpperCase());
 
   constructor(
     private readonly header: HeaderMap,
@@ -86,6 +90,7 @@ class Rows {
     this.pos = Int32Array.from(LOT_COLUMNS, (c) => header.index[c]);
     const unit = options.priceUnit;
     this.yen = (s) => readYen(s, unit);
+    this.resultAsYen = memo(this.yen);
   }
 
   private raw(c: number): string {
@@ -97,6 +102,11 @@ class Rows {
     if (this.pos[c] === -1) return null;
     const v = clean(this.raw(c));
     return v === "" ? null : v;
+  }
+
+  private upperCell(c: number): string | null {
+    const v = this.cell(c);
+    return v === null ? null : (this.upper(v) as string);
   }
 
   /** The value of an optional cell; an unreadable one is a warning and reads as blank. */
@@ -209,7 +219,7 @@ class Rows {
     const resultCell = this.cell(C.result);
     if (resultCell !== null) {
       // Some lists put the hammer price under "Result".
-      const asPrice = this.yen(resultCell);
+      const asPrice = this.resultAsYen(resultCell);
       if (typeof asPrice === "number") soldPriceJpy ??= asPrice;
       else result = this.optional(C.result, this.result);
     }
@@ -245,7 +255,7 @@ class Rows {
       mileageKm: plainKm !== null && plainKm >= 1000 ? plainKm : (mileage?.km ?? null),
       mileageFlag: mileage?.flag ?? null,
       displacementCc: this.optional(C.displacement_cc, this.cc),
-      transmission: this.cell(C.transmission)?.toUpperCase() ?? null,
+      transmission: this.upperCell(C.transmission),
       drive: this.optional(C.drive, this.drive),
       color: this.cell(C.color),
       score,

@@ -39,85 +39,164 @@ export interface LotSummary {
   warnings: string[];
 }
 
+/**
+ * The running state of a summary: plain data, so that the summaries of parts of a file (evaluated apart,
+ * even in other threads) can be sent, merged in file order, and finished as if read in one pass.
+ */
+export interface SummaryState {
+  counts: Omit<LotSummary, "top" | "errors" | "grade" | "warnings">;
+  top: TopLot[];
+  errors: LotIssue[];
+  grade: { score: number; trim: number } | null;
+  maxPriceJpy: number;
+  prices: number;
+}
+
+export function emptySummary(): SummaryState {
+  return {
+    counts: {
+      rows: 0,
+      evaluated: 0,
+      errorRows: 0,
+      warningRows: 0,
+      verdicts: { importable: 0, not_importable: 0, needs_evidence: 0 },
+      priceBasis: { sold: 0, start: 0 },
+      fairSource: { model: 0, facts: 0, none: 0 },
+      identifiedBy: { chassis_code: 0, frame_no: 0, model_name: 0, none: 0 },
+      positiveMargins: 0,
+    },
+    top: [],
+    errors: [],
+    grade: null,
+    maxPriceJpy: 0,
+    prices: 0,
+  };
+}
+
+// Best margin first; of equal margins the earlier line (a file is read in line order, so this is the
+// order a single pass keeps).
+const byMargin = (a: TopLot, b: TopLot) => b.marginCents - a.marginCents || a.line - b.line;
+
+function considerTop(s: SummaryState, r: LotResult): void {
+  if (r.eligibility?.verdict !== "importable" || !r.margin || r.fair?.source === "none" || !r.fair) return;
+  const marginCents = r.margin.cents ?? r.margin.lowCents;
+  if (marginCents > 0) s.counts.positiveMargins++;
+  const worst = s.top.at(-1);
+  if (s.top.length >= TOP_MARGINS && worst && worst.marginCents >= marginCents) return;
+  const v = r.vehicle;
+  s.top.push({
+    line: r.line,
+    lotNo: r.lotNo,
+    vehicle: v ? `${v.make} ${v.model}${v.chassisCode ? ` ${v.chassisCode}` : ""}` : "unknown truck",
+    landedCents: r.landedCents ?? 0,
+    marginCents,
+    fairSource: r.fair.source,
+  });
+  s.top.sort(byMargin);
+  if (s.top.length > TOP_MARGINS) s.top.pop();
+}
+
+/** Adds one result (in file order) to `s`. */
+export function addToSummary(s: SummaryState, r: LotResult, gradeReadAs: "score" | "trim" | null): void {
+  const c = s.counts;
+  c.rows++;
+  if (gradeReadAs) {
+    s.grade ??= { score: 0, trim: 0 };
+    s.grade[gradeReadAs]++;
+  }
+  if (r.status === "error") {
+    c.errorRows++;
+    for (const e of r.errors) if (s.errors.length < ERROR_SAMPLES) s.errors.push(e);
+    return;
+  }
+  c.evaluated++;
+  if (r.warnings.length > 0) c.warningRows++;
+  if (r.eligibility) c.verdicts[r.eligibility.verdict]++;
+  if (r.price) {
+    c.priceBasis[r.price.basis]++;
+    s.prices++;
+    if (r.price.jpy > s.maxPriceJpy) s.maxPriceJpy = r.price.jpy;
+  }
+  c.fairSource[r.fair?.source ?? "none"]++;
+  c.identifiedBy[r.vehicle?.from ?? "none"]++;
+  considerTop(s, r);
+}
+
+function addCounts<T extends Record<string, number>>(a: T, b: T): T {
+  const out = { ...a };
+  for (const k of Object.keys(b) as (keyof T)[]) out[k] = ((a[k] as number) + (b[k] as number)) as T[keyof T];
+  return out;
+}
+
+/**
+ * The summary of a part of a file followed by the summary of the part after it: the same state as one
+ * pass over both. Pure; associative, so parts can be merged as they finish, in file order.
+ */
+export function mergeSummaries(a: SummaryState, b: SummaryState): SummaryState {
+  const ca = a.counts;
+  const cb = b.counts;
+  return {
+    counts: {
+      rows: ca.rows + cb.rows,
+      evaluated: ca.evaluated + cb.evaluated,
+      errorRows: ca.errorRows + cb.errorRows,
+      warningRows: ca.warningRows + cb.warningRows,
+      verdicts: addCounts(ca.verdicts, cb.verdicts),
+      priceBasis: addCounts(ca.priceBasis, cb.priceBasis),
+      fairSource: addCounts(ca.fairSource, cb.fairSource),
+      identifiedBy: addCounts(ca.identifiedBy, cb.identifiedBy),
+      positiveMargins: ca.positiveMargins + cb.positiveMargins,
+    },
+    top: [...a.top, ...b.top].sort(byMargin).slice(0, TOP_MARGINS),
+    errors: [...a.errors, ...b.errors].slice(0, ERROR_SAMPLES),
+    grade:
+      a.grade && b.grade
+        ? { score: a.grade.score + b.grade.score, trim: a.grade.trim + b.grade.trim }
+        : a.grade || b.grade
+          ? { ...(a.grade ?? b.grade)! }
+          : null,
+    maxPriceJpy: Math.max(a.maxPriceJpy, b.maxPriceJpy),
+    prices: a.prices + b.prices,
+  };
+}
+
+/** The summary with its file-level warnings, which only the whole file can show. */
+export function finishSummary(s: SummaryState): LotSummary {
+  const warnings: string[] = [];
+  if (s.prices > 0 && s.maxPriceJpy < THOUSANDS_HINT_JPY)
+    warnings.push(
+      `Every price is under ¥${THOUSANDS_HINT_JPY.toLocaleString("en-US")}: the list looks like it is in thousands of yen. Run again with --price-unit 1000 if so.`,
+    );
+  if (s.grade && s.grade.score > 0 && s.grade.trim > 0)
+    warnings.push(
+      `The "Grade" column was read as the auction score on ${s.grade.score} rows and as the trim on ${s.grade.trim}: check that column.`,
+    );
+  const c = s.counts;
+  return {
+    ...c,
+    verdicts: { ...c.verdicts },
+    priceBasis: { ...c.priceBasis },
+    fairSource: { ...c.fairSource },
+    identifiedBy: { ...c.identifiedBy },
+    top: [...s.top],
+    errors: [...s.errors],
+    grade: s.grade ? { ...s.grade } : null,
+    warnings,
+  };
+}
+
 export interface SummaryBuilder {
   add(result: LotResult, gradeReadAs: "score" | "trim" | null): void;
+  /** The state so far, to merge with the summaries of other parts of the file. */
+  state(): SummaryState;
   finish(): LotSummary;
 }
 
 export function createSummary(): SummaryBuilder {
-  const s: LotSummary = {
-    rows: 0,
-    evaluated: 0,
-    errorRows: 0,
-    warningRows: 0,
-    verdicts: { importable: 0, not_importable: 0, needs_evidence: 0 },
-    priceBasis: { sold: 0, start: 0 },
-    fairSource: { model: 0, facts: 0, none: 0 },
-    identifiedBy: { chassis_code: 0, frame_no: 0, model_name: 0, none: 0 },
-    positiveMargins: 0,
-    top: [],
-    errors: [],
-    grade: null,
-    warnings: [],
-  };
-  let maxPriceJpy = 0;
-  let prices = 0;
-
-  function consider(r: LotResult): void {
-    if (r.eligibility?.verdict !== "importable" || !r.margin || r.fair?.source === "none" || !r.fair) return;
-    const marginCents = r.margin.cents ?? r.margin.lowCents;
-    if (marginCents > 0) s.positiveMargins++;
-    const worst = s.top.at(-1);
-    if (s.top.length >= TOP_MARGINS && worst && worst.marginCents >= marginCents) return;
-    const v = r.vehicle;
-    s.top.push({
-      line: r.line,
-      lotNo: r.lotNo,
-      vehicle: v ? `${v.make} ${v.model}${v.chassisCode ? ` ${v.chassisCode}` : ""}` : "unknown truck",
-      landedCents: r.landedCents ?? 0,
-      marginCents,
-      fairSource: r.fair.source,
-    });
-    // Stable: of equal margins the earlier line stays first.
-    s.top.sort((a, b) => b.marginCents - a.marginCents || a.line - b.line);
-    if (s.top.length > TOP_MARGINS) s.top.pop();
-  }
-
+  const s = emptySummary();
   return {
-    add(r, gradeReadAs) {
-      s.rows++;
-      if (gradeReadAs) {
-        s.grade ??= { score: 0, trim: 0 };
-        s.grade[gradeReadAs]++;
-      }
-      if (r.status === "error") {
-        s.errorRows++;
-        for (const e of r.errors) if (s.errors.length < ERROR_SAMPLES) s.errors.push(e);
-        return;
-      }
-      s.evaluated++;
-      if (r.warnings.length > 0) s.warningRows++;
-      if (r.eligibility) s.verdicts[r.eligibility.verdict]++;
-      if (r.price) {
-        s.priceBasis[r.price.basis]++;
-        prices++;
-        if (r.price.jpy > maxPriceJpy) maxPriceJpy = r.price.jpy;
-      }
-      s.fairSource[r.fair?.source ?? "none"]++;
-      s.identifiedBy[r.vehicle?.from ?? "none"]++;
-      consider(r);
-    },
-    finish() {
-      const warnings: string[] = [];
-      if (prices > 0 && maxPriceJpy < THOUSANDS_HINT_JPY)
-        warnings.push(
-          `Every price is under ¥${THOUSANDS_HINT_JPY.toLocaleString("en-US")}: the list looks like it is in thousands of yen. Run again with --price-unit 1000 if so.`,
-        );
-      if (s.grade && s.grade.score > 0 && s.grade.trim > 0)
-        warnings.push(
-          `The "Grade" column was read as the auction score on ${s.grade.score} rows and as the trim on ${s.grade.trim}: check that column.`,
-        );
-      return { ...s, top: [...s.top], errors: [...s.errors], warnings: [...s.warnings, ...warnings] };
-    },
+    add: (r, gradeReadAs) => addToSummary(s, r, gradeReadAs),
+    state: () => s,
+    finish: () => finishSummary(s),
   };
 }

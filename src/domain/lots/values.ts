@@ -28,6 +28,10 @@ function isPrintableAscii(s: string): boolean {
 
 /** Trimmed, and NFKC-folded when it holds anything beyond printable ASCII. */
 export function clean(raw: string): string {
+  // Most cells are printable ASCII with no space at either end: one pass, nothing made.
+  const n = raw.length;
+  if (n === 0 || (raw.charCodeAt(0) !== 32 && raw.charCodeAt(n - 1) !== 32 && isPrintableAscii(raw)))
+    return raw;
   const t = raw.trim();
   return isPrintableAscii(t) ? t : t.normalize("NFKC").trim();
 }
