@@ -29,8 +29,8 @@ const dir = mkdtempSync(join(tmpdir(), "keiyard-lots-par-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let workers: LotWorkers;
-beforeAll(() => {
-  workers = startLotWorkers(2);
+beforeAll(async () => {
+  workers = await startLotWorkers(2);
 });
 afterAll(() => workers.close());
 
@@ -210,7 +210,7 @@ describe("evaluateLotFileParallel gives what one pass gives", () => {
 describe("a worker that fails", () => {
   it("stops the run with a LotWorkerError, not a hang", async () => {
     const { file, size } = write("fails.csv", "lot,chassis,year,sold\n1,HA4,1996,120000\n");
-    const broken = startLotWorkers(1);
+    const broken = await startLotWorkers(1);
     try {
       const run = async () => {
         // Fact data without a catalog: the worker throws while setting up.

@@ -1,8 +1,9 @@
 // The worker threads of the parallel `keiyard lots` (src/cli/lots-parallel.ts): started first thing,
-// before the command loads the rest of its modules, because each takes a few hundred milliseconds to
-// load its own. Only Node's worker API is imported here, so that starting them waits for nothing.
+// before the command loads the rest of its modules, because each takes a while to load its own. Only
+// Node's worker API and the bundler's small wrapper are imported here, so starting them waits for little.
 import { Worker } from "node:worker_threads";
 import type { FromWorker, ToWorker } from "./lots-block.worker.js";
+import { workerStart } from "./worker-bundle.js";
 
 const WORKER_YOUNG_MB = 16;
 
@@ -23,7 +24,8 @@ export interface LotWorkers {
  * Starts `count` workers. Started early (they take a few hundred milliseconds to load their modules),
  * they get ready while the command reads its options, the fact data and the header.
  */
-export function startLotWorkers(count: number): LotWorkers {
+export async function startLotWorkers(count: number): Promise<LotWorkers> {
+  const start = await workerStart(new URL("./lots-block.worker.ts", import.meta.url));
   const inbox: FromWorker[] = [];
   let failure: LotWorkerError | null = null;
   let wake: (() => void) | null = null;
@@ -33,10 +35,10 @@ export function startLotWorkers(count: number): LotWorkers {
     wake = null;
   };
   const workers = Array.from({ length: count }, (_, i) => {
-    // Workers do not inherit the main thread's TypeScript loader: the entry registers it, then imports
-    // the module that does the work (docs/decisions/0002-run-typescript-with-tsx.md).
-    const w = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
-      workerData: { module: new URL("./lots-block.worker.ts", import.meta.url).href },
+    // Workers do not inherit the main thread's TypeScript loader: they run the module bundled into
+    // JavaScript (worker-bundle.ts), else an entry that registers the loader and imports it.
+    const w = new Worker(start.file, {
+      workerData: start.workerData,
       // Half the default young generation: as fast here (a block's garbage dies young either way) and
       // some 30 MB less memory per thread.
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },

@@ -91,7 +91,7 @@ export const lotsCommand: Command = {
     // start before anything else is loaded: they load their modules while this thread loads its own,
     // checks the options and reads the fact data and the deal model. (The options' errors come after,
     // in their usual order; the threads are then stopped unused.)
-    const workers = (await isParallel(file, flags)) ? startLotWorkers(threads()) : null;
+    const workers = (await isParallel(file, flags)) ? await startLotWorkers(threads()) : null;
     try {
       const { runLots } = await import("./lots-run.js");
       return await runLots({ file, values: flags, query, workers, io });
