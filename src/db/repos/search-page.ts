@@ -174,11 +174,16 @@ async function deliveredIds(
     }>(
       db,
       sql`with s as materialized (
-          select ${l.id} as id, ${sortKeySelect(landed)}, (${hints.scanWhere}) as m, (${deliveredCentsSql(delivered)})::text as d
+          select ${l.id} as id, ${sortKeySelect(landed)}, (${hints.scanWhere}) as m, ${l.location}, ${l.priceUsdCents},
+            ${l.priceJpy}, ${l.landedUsdCents}
           from ${l} where ${hints.scope} order by ${order} limit ${walked}
+        ), walked as (
+          -- Named as the table, so the delivered price's SQL (written over its columns) reads these rows:
+          -- it is worked out only for the matches, not for every row the walk read.
+          select id, k0, (${deliveredCentsSql(delivered)})::text as d from s as listings where m
         )
         select id, k0::text as k0, d, (select count(*) from s)::int as read, (select max(k0) from s)::text as last
-        from s where m order by ${order}`,
+        from walked order by ${order}`,
     );
     const first = rows.slice(0, k);
     const exhausted = rows.length > 0 && Number(rows[0]?.read) < walked;
