@@ -55,9 +55,9 @@ export function openDatabaseFromConfig(config: Config): Promise<Database> {
 /**
  * PGlite runs PostgreSQL in WebAssembly with every page in memory: evaluating an operator on a row costs
  * relatively more, and reaching a page less, than the defaults assume for a native server on disk. At
- * the default cpu_operator_cost the planner filters 37,000 rows by a full-text test rather than AND two
- * GIN bitmaps, and a search for "4wd" with drive 2WD took 40 ms to find nothing; at four times it,
- * 5 ms. Measured with `npm run bench -- search` (docs/scaling.md).
+ * the default cpu_operator_cost the planner filtered 37,000 rows by a full-text test rather than AND two
+ * GIN bitmaps: a search for "4wd" with drive 2WD and a standard bed (nothing matches) took 43 ms; at
+ * four times the default, 19 ms (the whole search, median of 7, 100,000 listings; docs/scaling.md).
  */
 const PGLITE_PLANNER_SETTINGS = "set cpu_operator_cost = 0.01";
 

@@ -102,7 +102,7 @@ export interface SearchResult {
   facets: FacetCounts;
   /**
    * True when `total` and the facet counts are estimates (to two significant digits) from a sample of
-   * the listings: a search matching more than 2,000 on a big marketplace. The items are always exact.
+   * the listings: a search matching more than 1,000 on a big marketplace. The items are always exact.
    */
   countsEstimated: boolean;
   /** The state whose charges deliveredUsd includes; null: no state given, deliveredUsd = priceUsd. */

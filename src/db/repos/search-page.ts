@@ -87,14 +87,14 @@ async function smallSetIds(
 }
 
 /** The most active listings a walk reads before the page is taken from the whole set instead. */
-const WALK_ROWS = 8000;
+const WALK_ROWS = 16_000;
 
 /**
  * The page by walking the sort's index over active listings, reading at most a budget of rows: a few
- * times (walkFactor) what the expected share of matches needs. A walk is cheap when matches are spread along
- * the order and dear when they bunch at its far end (a chassis code and "newest year first"); when the
- * budget runs out first, or the share is too small for any budget, the set is found whole instead.
- * Exact either way: the rows the walk read are a prefix of the order, so its matches are the first ones.
+ * times (walkFactor) what the expected share of matches needs. The walk stops as soon as it has the
+ * page, so the budget only costs when matches bunch at the far end of the order (a chassis code sorted
+ * newest year first); then, or when the share is too small for any budget, the set is found whole.
+ * Exact either way: the rows a walk reads are a prefix of the order, so its matches are the first ones.
  * The walk is over the scope (active listings, in the location asked for: the one filter that leads an
  * index) and tests the rest of the search on each row it reads.
  */
@@ -108,22 +108,40 @@ async function walkIds(
 ): Promise<number[]> {
   if (limit <= 0) return [];
   const need = offset + limit;
-  const budget = Math.ceil((expected.walkFactor * need * expected.tableRows) / Math.max(1, expected.matches));
-  if (budget > WALK_ROWS) return smallSetIds(db, where, keys, limit, offset);
+  const budget = walkBudget(need, expected);
+  if (budget === null) return smallSetIds(db, where, keys, limit, offset);
   const order = keyOrderSql(keys);
-  const rows = await queryRows<{ id: number; walked: number }>(
+  // Not materialized: the outer LIMIT stops the index scan at the page's last match.
+  const rows = await queryRows<{ id: number }>(
     db,
-    sql`with s as materialized (
+    sql`select id from (
         select ${l.id} as id, ${sortKeySelect(keys)}, (${expected.scanWhere}) as m from ${l}
-        where ${expected.scope} order by ${order} limit ${Math.max(budget, need)}
-      )
-      select id, (select count(*) from s)::int as walked from s where m order by ${order} limit ${need}`,
+        where ${expected.scope} order by ${order} limit ${budget}
+      ) s where m order by ${order} limit ${need}`,
   );
-  // Enough matches in the prefix read, or the walk reached the end of the order: the page is exact.
-  if (rows.length === need || (rows.length > 0 && Number(rows[0]?.walked) < Math.max(budget, need)))
-    return rows.slice(offset).map((r) => Number(r.id));
-  // Bunched matches: a big set is still best read in order by the planner (the scope repeated as plain
-  // tests, so the location can lead an index), a small one found whole.
+  if (rows.length === need) return rows.slice(offset).map((r) => Number(r.id));
+  return fallbackIds(db, where, keys, limit, offset, expected);
+}
+
+/** The rows a walk may read for `need` matches, or null when the set is better found whole. */
+function walkBudget(need: number, expected: WalkHints): number | null {
+  const budget = Math.ceil((expected.walkFactor * need * expected.tableRows) / Math.max(1, expected.matches));
+  return budget > WALK_ROWS ? null : Math.max(budget, need);
+}
+
+/**
+ * After a walk came up short (too few matches in its budget, or the scope ran out): a big set is still
+ * best read in order by the planner (the scope repeated as plain tests, so the location can lead an
+ * index), a small one found whole. A scope that ran out is small, and found whole exactly the same.
+ */
+function fallbackIds(
+  db: Db,
+  where: SQL,
+  keys: readonly SortKeySql[],
+  limit: number,
+  offset: number,
+  expected: WalkHints,
+): Promise<number[]> {
   if (expected.matches > WALK_ROWS)
     return sortedIds(db, sql`${where} and ${expected.scope}`, keys, limit, offset);
   return smallSetIds(db, where, keys, limit, offset);
@@ -144,11 +162,11 @@ async function rowsByIds(db: Db, ids: readonly number[]): Promise<SearchRow[]> {
 }
 
 /**
- * Delivered order with a tax, by the landed-price bound described at the top of this file, in one walk
- * of the landed-price index: the first k matches by landed price give the bound, and when the rows the
- * walk read reach past it, every listing that can be on the page is among them, so they are sorted by
- * delivered price here; when they stop short of it, the listings up to the bound are read off the index
- * and sorted. Without k priced matches in the walk, the set is sorted whole.
+ * Delivered order with a tax, by the landed-price bound described at the top of this file: a walk of
+ * the landed-price index (stopping at the k-th match) gives the first k matches by landed price and
+ * their delivered prices, hence the bound; then every listing up to the bound is read off the same
+ * index (only that range, whatever else the search says) and the matches among them sorted by delivered
+ * price. Without k priced matches in the walk's budget, the set is sorted whole.
  */
 async function deliveredIds(
   db: Db,
@@ -160,60 +178,33 @@ async function deliveredIds(
   hints: PageHints & WalkHints,
 ): Promise<number[]> {
   const k = offset + limit;
+  const budget = walkBudget(k, hints);
+  if (budget === null) return smallSetIds(db, where, keys, limit, offset);
   const landed = sortKeys("price", { words: [] }, delivered);
-  const budget = Math.ceil((hints.walkFactor * k * hints.tableRows) / Math.max(1, hints.matches));
-  if (budget <= WALK_ROWS) {
-    const order = keyOrderSql(landed);
-    const walked = Math.max(budget, k);
-    const rows = await queryRows<{
-      id: number;
-      k0: string | null;
-      d: string | null;
-      read: number;
-      last: string | null;
-    }>(
-      db,
-      sql`with s as materialized (
-          select ${l.id} as id, ${sortKeySelect(landed)}, (${hints.scanWhere}) as m, ${l.location}, ${l.priceUsdCents},
-            ${l.priceJpy}, ${l.landedUsdCents}
-          from ${l} where ${hints.scope} order by ${order} limit ${walked}
-        ), walked as (
-          -- Named as the table, so the delivered price's SQL (written over its columns) reads these rows:
-          -- it is worked out only for the matches, not for every row the walk read.
-          select id, k0, (${deliveredCentsSql(delivered)})::text as d from s as listings where m
-        )
-        select id, k0::text as k0, d, (select count(*) from s)::int as read, (select max(k0) from s)::text as last
-        from walked order by ${order}`,
-    );
-    const first = rows.slice(0, k);
-    const exhausted = rows.length > 0 && Number(rows[0]?.read) < walked;
-    if (
-      rows.length > 0 &&
-      first.every((r) => r.d !== null && r.k0 !== null) &&
-      (first.length === k || exhausted)
-    ) {
-      const bound = Math.max(...first.map((r) => Number(r.d))) - (delivered.charges?.fixedCents ?? 0);
-      if (exhausted || (rows[0]?.last !== null && Number(rows[0]?.last) > bound))
-        // The first k are priced (checked above), so the unpriced, last in delivered order, are never on the page.
-        return rows
-          .filter((r) => r.d !== null)
-          .sort((a, b) => Number(a.d) - Number(b.d) || Number(b.id) - Number(a.id))
-          .slice(offset, k)
-          .map((r) => Number(r.id));
-      // The walk stopped short of the bound: every listing up to it off the landed-price index (only
-      // that range, whatever else the search says), the matches among them sorted by delivered price.
-      const below = await queryRows<{ id: number }>(
-        db,
-        sql`with s as materialized (
-            select ${l.id} as id, case when ${hints.scanWhere} then ${deliveredCentsSql(delivered)} end as d
-            from ${l} where ${hints.scope} and ${l.landedUsdCents} <= ${bound}
-          )
-          select id from s where d is not null order by d asc, id desc limit ${limit} offset ${offset}`,
-      );
-      return below.map((r) => Number(r.id));
-    }
-  }
-  return (hints.matches > WALK_ROWS ? sortedIds : smallSetIds)(db, where, keys, limit, offset);
+  const order = keyOrderSql(landed);
+  const first = await queryRows<{ id: number; d: string | null }>(
+    db,
+    // The walk's rows are named as the table, so the delivered price's SQL (written over its columns)
+    // reads them: it is worked out for the matches only, not for every row the walk reads.
+    sql`select id, (${deliveredCentsSql(delivered)})::text as d from (
+        select ${l.id} as id, ${sortKeySelect(landed)}, (${hints.scanWhere}) as m, ${l.location},
+          ${l.priceUsdCents}, ${l.priceJpy}, ${l.landedUsdCents}
+        from ${l} where ${hints.scope} order by ${order} limit ${budget}
+      ) listings where m order by ${order} limit ${k}`,
+  );
+  // Fewer than k priced matches: a bunched or small set, sorted whole.
+  if (first.length < k || first.some((r) => r.d === null))
+    return fallbackIds(db, where, keys, limit, offset, hints);
+  const bound = Math.max(...first.map((r) => Number(r.d))) - (delivered.charges?.fixedCents ?? 0);
+  const below = await queryRows<{ id: number }>(
+    db,
+    sql`with s as materialized (
+        select ${l.id} as id, case when ${hints.scanWhere} then ${deliveredCentsSql(delivered)} end as d
+        from ${l} where ${hints.scope} and ${l.landedUsdCents} <= ${bound}
+      )
+      select id from s where d is not null order by d asc, id desc limit ${limit} offset ${offset}`,
+  );
+  return below.map((r) => Number(r.id));
 }
 
 /** Relevance with typo alternatives: text matches first, then the rest, each newest first. */

@@ -87,7 +87,7 @@ export interface SearchTuning {
 }
 
 export const SEARCH_TUNING: SearchTuning = {
-  exactLimit: 2000,
+  exactLimit: 1000,
   // 7,500 rows: totals a few per cent off at the median (9% at p90), in 4-5 ms; 10,000 cost 1 ms more
   // for 1 point better (npm run bench -- search prints both figures).
   sampleRows: 7500,

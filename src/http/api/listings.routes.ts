@@ -59,7 +59,7 @@ const resultSchema = z
     countsEstimated: z.boolean().openapi({
       description:
         "True when total and the facet counts are estimated from a sample of listings (a search matching " +
-        "more than 2,000 on a big marketplace); the items and their order are always exact",
+        "more than 1,000 on a big marketplace); the items and their order are always exact",
     }),
     page: z.number().int(),
     pageSize: z.number().int(),
