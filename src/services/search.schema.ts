@@ -28,8 +28,17 @@ export const MAX_WORD_LENGTH = 40;
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
-const int = (min: number, max: number) => z.coerce.number().int("expected a whole number").min(min).max(max);
-const usd = z.coerce.number().finite().min(0).max(10_000_000);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "expected a whole number" })
+    .int("expected a whole number")
+    .min(min, `expected at least ${min}`)
+    .max(max, `expected at most ${max.toLocaleString("en-US")}`);
+const usd = z.coerce
+  .number({ error: "expected an amount in dollars, e.g. 6500" })
+  .finite("expected an amount in dollars, e.g. 6500")
+  .min(0, "expected an amount of at least 0")
+  .max(10_000_000, "expected at most 10,000,000");
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const searchQuerySchema = z
