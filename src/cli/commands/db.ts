@@ -2,13 +2,13 @@
 // whichever engine the config picks (embedded PGlite in KEIYARD_DATA_DIR, or DATABASE_URL).
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Config, ConfigError, getConfig } from "../../config/env.js";
 import { backupDatabase, restoreDatabase } from "../../db/backup.js";
 import { type Database, openDatabaseFromConfig } from "../../db/client.js";
 import { DbError } from "../../db/errors.js";
 import { appliedMigrations, migrate } from "../../db/migrate.js";
 import { AppError } from "../../services/app-error.js";
 import { type Command, type Io, parseFlags, printJson } from "../command.js";
+import { cliConfig } from "../config.js";
 
 const USAGE = [
   "keiyard db migrate [--json]           apply the committed migrations",
@@ -59,15 +59,6 @@ function describeRows(rows: Record<string, number>): string {
   return `${total} rows in ${Object.keys(rows).length} tables`;
 }
 
-function loadConfig(): Config {
-  try {
-    return getConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new AppError("invalid_input", e.message);
-    throw e;
-  }
-}
-
 export const dbCommand: Command = {
   name: "db",
   summary: "Database upkeep: migrate, backup <file>, restore <file>",
@@ -81,7 +72,7 @@ export const dbCommand: Command = {
     const needsFile = sub !== "migrate";
     if (needsFile && !file) throw new AppError("invalid_input", `keiyard db ${sub} needs a file name`);
     if (extra.length > 0 || (!needsFile && file)) throw new AppError("invalid_input", "too many arguments");
-    const config = loadConfig();
+    const config = cliConfig();
     if (sub === "backup" && !config.DATABASE_URL && !existsSync(config.KEIYARD_DATA_DIR)) {
       throw new AppError("invalid_input", `no embedded database in ${resolve(config.KEIYARD_DATA_DIR)}`);
     }

@@ -4,7 +4,6 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { type Config, ConfigError, getConfig } from "../../config/env.js";
 import { csvRow } from "../../domain/lots/csv.js";
 import type { LotResult } from "../../domain/lots/types.js";
 import type { IsoDate } from "../../domain/units/dates.js";
@@ -16,6 +15,7 @@ import { parseInput } from "../../services/inputs.schema.js";
 import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
 import { lotsInputSchema } from "../../services/lots.schema.js";
 import type { Io } from "../command.js";
+import { cliConfig } from "../config.js";
 import { evaluateLotFileParallel } from "../lots-parallel.js";
 import { loadLotPricing } from "../lots-pricing.js";
 import { LotWorkerError, type LotWorkers } from "../lots-workers.js";
@@ -32,15 +32,6 @@ function createWriter(stream: Writable) {
     if (failed) throw failed;
     if (!stream.write(data, written && (() => written()))) await once(stream, "drain");
   };
-}
-
-function loadConfig(): Config {
-  try {
-    return getConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new AppError("invalid_input", e.message);
-    throw e;
-  }
 }
 
 export interface LotsRun {
@@ -62,7 +53,7 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
   const format: Format = out === null ? (values.json ? "json" : "table") : outFormat(out);
   const json = values.json === true;
   const totalBytes = await openInput(file);
-  const config = loadConfig();
+  const config = cliConfig();
   const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
   const pricing = await loadLotPricing(config, { refit: values.refit === true });
 

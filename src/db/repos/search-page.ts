@@ -49,8 +49,13 @@ export function sortKeySelect(keys: readonly SortKeySql[]): SQL {
   );
 }
 
-/** The page by a plain ORDER BY ... LIMIT: the planner's own choice of index or sort. */
-async function sortedIds(
+/**
+ * The page by a plain ORDER BY ... LIMIT, the planner's own choice of index or sort (`sortedIds`); or,
+ * for a small set, found whole by whatever bitmaps its filters have and then sorted (`smallSetIds`,
+ * materialized so the planner cannot choose to walk the sort's index past most of the table instead).
+ */
+async function pageOf(
+  materialize: boolean,
   db: Db,
   where: SQL,
   keys: readonly SortKeySql[],
@@ -58,33 +63,24 @@ async function sortedIds(
   offset: number,
 ): Promise<number[]> {
   if (limit <= 0) return [];
+  const select = sql`select ${l.id} as id, ${sortKeySelect(keys)} from ${l} where ${where}`;
+  const order = sql`order by ${keyOrderSql(keys)} limit ${limit} offset ${offset}`;
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`select ${l.id} as id, ${sortKeySelect(keys)} from ${l} where ${where}
-      order by ${keyOrderSql(keys)} limit ${limit} offset ${offset}`,
+    materialize ? sql`with m as materialized (${select}) select id from m ${order}` : sql`${select} ${order}`,
   );
   return rows.map((r) => Number(r.id));
 }
 
-/**
- * The page of a small set: found whole (by whatever bitmaps its filters have) and sorted, where a walk
- * down the sort's index would pass most of the table before finding a few rows.
- */
-async function smallSetIds(
+type PageOf = (
   db: Db,
   where: SQL,
   keys: readonly SortKeySql[],
   limit: number,
   offset: number,
-): Promise<number[]> {
-  if (limit <= 0) return [];
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`with m as materialized (select ${l.id} as id, ${sortKeySelect(keys)} from ${l} where ${where})
-      select id from m order by ${keyOrderSql(keys)} limit ${limit} offset ${offset}`,
-  );
-  return rows.map((r) => Number(r.id));
-}
+) => Promise<number[]>;
+const sortedIds: PageOf = (...args) => pageOf(false, ...args);
+const smallSetIds: PageOf = (...args) => pageOf(true, ...args);
 
 /** The most active listings a walk reads before the page is taken from the whole set instead. */
 const WALK_ROWS = 16_000;
