@@ -27,6 +27,9 @@ export function eligibilityFor(facts: Facts, q: EligibilityInputQuery, today: Is
       evidence: evidenceFrom(q),
       entryDate,
       ...(q.vehicleClass ? { vehicleClass: q.vehicleClass } : {}),
+      ...(e && !e.inProduction && e.productionEnd
+        ? { modelLastBuild: { chassisCode: e.chassisCode, year: Number(e.productionEnd.slice(0, 4)) } }
+        : {}),
       ...(e
         ? {
             vehicle: {

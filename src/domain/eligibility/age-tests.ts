@@ -4,12 +4,25 @@
 import type { ImportRules } from "../../facts/schemas.js";
 import { resolveSources } from "../sources.js";
 import { dateParts, type IsoDate, monthParts } from "../units/dates.js";
-import type { AgeEvidence, EpaOutcome, Section232Outcome } from "./types.js";
+import type { AgeEvidence, EpaOutcome, ModelLastBuild, Section232Outcome } from "./types.js";
 
 export interface EvidenceYear {
   year: number;
   /** A first-registration month bounds the build from above: the true production year may be earlier. */
   isUpperBound: boolean;
+  /** Set when the year is the end of the model's production (no evidence for this truck): its code. */
+  fromModel?: string;
+}
+
+/**
+ * The truck's own year, or else its model's last production year: every truck of the model was built by
+ * then, so it bounds this one's production year from above, as a registration year does.
+ */
+function ageYear(evidence: AgeEvidence, model: ModelLastBuild | undefined): EvidenceYear | null {
+  return (
+    evidenceYear(evidence) ??
+    (model ? { year: model.year, isUpperBound: true, fromModel: model.chassisCode } : null)
+  );
 }
 
 export function evidenceYear(evidence: AgeEvidence): EvidenceYear | null {
@@ -44,7 +57,12 @@ export function section232MinYears(rules: ImportRules): number {
   return m ? Number(m[1]) : 25;
 }
 
-export function checkEpa(evidence: AgeEvidence, entryDate: IsoDate, rules: ImportRules): EpaOutcome {
+export function checkEpa(
+  evidence: AgeEvidence,
+  entryDate: IsoDate,
+  rules: ImportRules,
+  model?: ModelLastBuild,
+): EpaOutcome {
   const epa = rules.epa;
   const base = {
     minAgeYears: epa.minAgeYears,
@@ -54,7 +72,7 @@ export function checkEpa(evidence: AgeEvidence, entryDate: IsoDate, rules: Impor
     citation: epa.citation,
     sources: resolveSources(epa.sources, rules.sources),
   };
-  const ey = evidenceYear(evidence);
+  const ey = ageYear(evidence, model);
   if (!ey)
     return {
       ageYears: null,
@@ -68,8 +86,11 @@ export function checkEpa(evidence: AgeEvidence, entryDate: IsoDate, rules: Impor
   const ageYears = dateParts(entryDate).year - ey.year;
   const codeE = passes(ageYears, epa.minAgeYears, ey.isUpperBound);
   const measure = `${dateParts(entryDate).year} - ${ey.year} = ${ageYears} calendar years`;
+  const bound = ey.fromModel
+    ? `every ${ey.fromModel} was built by ${ey.year}, the end of its production, so the truck is at least this old`
+    : "the registration year is an upper bound on the production year, so the truck is at least this old";
   const note = ey.isUpperBound
-    ? `${measure} at least: the registration year is an upper bound on the production year, so the truck is at least this old${codeE === null ? `; ${epa.minAgeYears} is not reached by this evidence, so the build year is needed` : ""}.`
+    ? `${measure} at least: ${bound}${codeE === null ? `; ${epa.minAgeYears} is not reached by this evidence, so the build year is needed` : ""}.`
     : `${measure} (${codeE ? "meets" : "below"} the ${epa.minAgeYears} needed for code ${epa.code}).`;
   return {
     ...base,
@@ -85,6 +106,7 @@ export function checkSection232(
   evidence: AgeEvidence,
   entryDate: IsoDate,
   rules: ImportRules,
+  model?: ModelLastBuild,
 ): Section232Outcome {
   const s = rules.section232AgeExclusion;
   const base = {
@@ -102,7 +124,7 @@ export function checkSection232(
       note: `Not applicable: the Section 232 vehicle tariff applies to entries from ${s.effectiveFrom}.`,
       ...base,
     };
-  const ey = evidenceYear(evidence);
+  const ey = ageYear(evidence, model);
   if (!ey)
     return {
       applicable: true,
@@ -124,7 +146,7 @@ export function checkSection232(
     applicable: true,
     ageExcluded,
     calendarYears,
-    note: `${dateParts(entryDate).year} - ${ey.year} = ${calendarYears} calendar years${ey.isUpperBound ? " at least" : ""}: ${verdict}.`,
+    note: `${dateParts(entryDate).year} - ${ey.year} = ${calendarYears} calendar years${ey.isUpperBound ? " at least" : ""}${ey.fromModel ? ` (every ${ey.fromModel} was built by ${ey.year})` : ""}: ${verdict}.`,
     ...base,
   };
 }

@@ -77,6 +77,30 @@ describe("EPA code E (whole calendar years)", () => {
     );
   });
 
+  it("without a date for the truck, its model's last production year bounds its age from above", () => {
+    const none: AgeEvidence = { kind: "none" };
+    // The HA6 Acty was built until 2009-10 (kei-catalog.json).
+    const ha6 = { chassisCode: "HA6", year: 2009 };
+    const later = check(none, "2031-03-01", { modelLastBuild: ha6 });
+    expect(later.epa.codeE).toBe(true);
+    expect(later.epa.ageYears).toBe(22);
+    expect(later.epa.productionYearIsUpperBound).toBe(true);
+    expect(later.epa.note).toMatch(/every HA6 was built by 2009/);
+    // Too recent for the bound to prove anything: unknown, never "fails".
+    const sooner = check(none, "2026-11-24", { modelLastBuild: ha6 });
+    expect(sooner.epa.codeE).toBeNull();
+    expect(sooner.section232.ageExcluded).toBeNull();
+    // The bound never decides FMVSS, which needs the truck's own date.
+    expect(later.fmvss.status).toBe("needs_evidence");
+    expect(later.verdict).toBe("needs_evidence");
+    // Section 232 counts 25 calendar years the same way.
+    const old = check(none, "2026-11-24", { modelLastBuild: { chassisCode: "DA71T", year: 1990 } });
+    expect(old.section232.ageExcluded).toBe(true);
+    expect(old.section232.note).toMatch(/every DA71T was built by 1990/);
+    // No model, no year: unknown as before.
+    expect(check(none, "2031-03-01").epa.codeE).toBeNull();
+  });
+
   it("EPA passes for a 22-year-old truck that is nowhere near FMVSS", () => {
     const r = check(builtIn("2004-03"), "2026-06-01");
     expect(r.epa.codeE).toBe(true);

@@ -40,8 +40,8 @@ function fmvssWarnings(input: EligibilityInput, fmvss: FmvssOutcome): string[] {
 export function checkImportEligibility(input: EligibilityInput, rules: ImportRules): EligibilityResult {
   const { evidence, entryDate } = input;
   const fmvss = checkFmvss(evidence, entryDate, rules);
-  const epa = checkEpa(evidence, entryDate, rules);
-  const section232 = checkSection232(evidence, entryDate, rules);
+  const epa = checkEpa(evidence, entryDate, rules, input.modelLastBuild);
+  const section232 = checkSection232(evidence, entryDate, rules, input.modelLastBuild);
   const duty = classifyDuty(input.vehicleClass ?? DEFAULT_VEHICLE_CLASS, rules);
   const era = checkKeiEra(input.vehicle, evidence, rules);
 

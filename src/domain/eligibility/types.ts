@@ -1,5 +1,6 @@
 // The shapes of the import-eligibility engine: what a caller knows about a truck and the answer it gets.
 // Field names are public: the CLI prints them as JSON and the API returns them, so rename nothing.
+
 import type { Source } from "../sources.js";
 import type { IsoDate, YearMonth } from "../units/dates.js";
 
@@ -26,6 +27,12 @@ export interface VehicleFacts {
   chassisCode?: string;
 }
 
+/** The last year a model was built (its catalog production end), when the truck itself has no date. */
+export interface ModelLastBuild {
+  chassisCode: string;
+  year: number;
+}
+
 export interface EligibilityInput {
   evidence: AgeEvidence;
   /** The US entry date (the vessel's arrival must not be earlier either: fmvss.comparedAgainstPolicy). */
@@ -34,6 +41,11 @@ export interface EligibilityInput {
   vehicleClass?: VehicleClass;
   /** For the kei-era sanity check; unknown values are null and skipped. */
   vehicle?: VehicleFacts;
+  /**
+   * The decoded model's last production year, for the calendar-year tests (EPA, Section 232) when the
+   * evidence has no year: it bounds the truck's year from above. Not for FMVSS, which needs the date.
+   */
+  modelLastBuild?: ModelLastBuild;
 }
 
 export type FmvssStatus = "eligible" | "not_yet" | "needs_evidence";

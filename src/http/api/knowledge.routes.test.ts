@@ -91,6 +91,15 @@ describe("GET /api/v1/eligibility", () => {
     expect(body.verdict).toBe("importable");
   });
 
+  it("works out the calendar-year tests from the model's last production year on a frame number alone", async () => {
+    // The HA4 Acty was built until 1999-05: every one is 21+ calendar years old for EPA code E in 2026.
+    const { body } = await get("/api/v1/eligibility?frame=HA4-1234567&on=2026-11-24");
+    expect(body.epa.codeE).toBe(true);
+    expect(body.epa.productionYearIsUpperBound).toBe(true);
+    expect(body.epa.note).toMatch(/every HA4 was built by 1999/);
+    expect(body.section232.ageExcluded).toBe(true);
+  });
+
   it("uses today when no entry date is given", async () => {
     const { body } = await get("/api/v1/eligibility?built=2001-12");
     expect(body.entryDate).toBe("2026-11-24");
