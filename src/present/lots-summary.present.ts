@@ -108,10 +108,10 @@ export function formatLotSummary(s: LotSummary, info: LotRunInfo): string {
   if (retail && s.fairSource.facts > 0) out.push(retail);
   out.push(`Margin = fair US price - landed cost: above zero for ${n(s.positiveMargins)} importable lots.`);
   if (s.top.length > 0) {
-    out.push("Best margins among importable lots:");
+    out.push("Best margins among importable lots (lots without warnings first):");
     for (const t of s.top)
       out.push(
-        `  line ${t.line}, lot ${t.lotNo || "-"}: ${t.vehicle}, landed ${usd(t.landedCents)}, margin ${t.fairSource === "facts" ? "at least " : ""}${usd(t.marginCents)}`,
+        `  line ${t.line}, lot ${t.lotNo || "-"}: ${t.vehicle}, landed ${usd(t.landedCents)}, margin ${t.fairSource === "facts" ? "at least " : ""}${usd(t.marginCents)}${t.warnings > 0 ? ` (${t.warnings === 1 ? "a warning" : `${t.warnings} warnings`}: see the row)` : ""}`,
       );
   }
   out.push("", ...costLines(info.sampleCost));

@@ -178,11 +178,38 @@ describe("a summary", () => {
       .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
       .map((r, i) => ({
         ...r,
-        result: { ...r.result, line: i + 2, margin: { cents: 5, lowCents: 5, highCents: 6 } },
+        result: { ...r.result, line: i + 2, warnings: [], margin: { cents: 5, lowCents: 5, highCents: 6 } },
       }));
     expect(lots.length).toBeGreaterThan(6);
     const merged = mergeSummaries(pass(lots.slice(0, 3)), pass(lots.slice(3)));
     expect(finishSummary(merged).top.map((t) => t.line)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it("puts lots without warnings before better margins that rest on a warned row, also across merged parts", () => {
+    const reads = fc.sample(resultAt(0), 200).filter((r) => r.result.status === "ok");
+    const lots = reads
+      .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
+      .slice(0, 8)
+      .map((r, i) => ({
+        ...r,
+        result: {
+          ...r.result,
+          line: i + 2,
+          // Even lines carry a warning and the bigger margin.
+          warnings: i % 2 === 0 ? [{ line: i + 2, column: "mileage_km", reason: "very low" }] : [],
+          margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
+        },
+      }));
+    expect(lots.length).toBe(8);
+    const top = finishSummary(mergeSummaries(pass(lots.slice(0, 5)), pass(lots.slice(5)))).top;
+    // The four clean lots (lines 3, 5, 7, 9) best margin first, then the best warned one.
+    expect(top.map((t) => [t.line, t.warnings])).toEqual([
+      [9, 0],
+      [7, 0],
+      [5, 0],
+      [3, 0],
+      [2, 1],
+    ]);
   });
 
   it("says the Grade column was read two ways only when parts of the file disagree", () => {

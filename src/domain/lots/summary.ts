@@ -15,6 +15,8 @@ export interface TopLot {
   /** The point margin (model), else the low end of the range (fact data). */
   marginCents: number;
   fairSource: "model" | "facts";
+  /** The row's warnings (a suspect mileage, a start price, ...): such lots rank after clean ones. */
+  warnings: number;
 }
 
 export interface LotSummary {
@@ -73,25 +75,30 @@ export function emptySummary(): SummaryState {
   };
 }
 
-// Best margin first; of equal margins the earlier line (a file is read in line order, so this is the
-// order a single pass keeps).
-const byMargin = (a: TopLot, b: TopLot) => b.marginCents - a.marginCents || a.line - b.line;
+// Lots without warnings first (a best margin that rests on a suspect row is not a headline), then the
+// best margin; of equal margins the earlier line (a file is read in line order, so this is the order a
+// single pass keeps).
+const byMargin = (a: TopLot, b: TopLot) =>
+  Number(a.warnings > 0) - Number(b.warnings > 0) || b.marginCents - a.marginCents || a.line - b.line;
 
 function considerTop(s: SummaryState, r: LotResult): void {
   if (r.eligibility?.verdict !== "importable" || !r.margin || r.fair?.source === "none" || !r.fair) return;
   const marginCents = r.margin.cents ?? r.margin.lowCents;
   if (marginCents > 0) s.counts.positiveMargins++;
   const worst = s.top.at(-1);
-  if (s.top.length >= TOP_MARGINS && worst && worst.marginCents >= marginCents) return;
-  const v = r.vehicle;
-  s.top.push({
+  const candidate = {
     line: r.line,
     lotNo: r.lotNo,
-    vehicle: v ? `${v.make} ${v.model}${v.chassisCode ? ` ${v.chassisCode}` : ""}` : "unknown truck",
+    vehicle: "",
     landedCents: r.landedCents ?? 0,
     marginCents,
     fairSource: r.fair.source,
-  });
+    warnings: r.warnings.length,
+  };
+  if (s.top.length >= TOP_MARGINS && worst && byMargin(worst, candidate) <= 0) return;
+  const v = r.vehicle;
+  candidate.vehicle = v ? `${v.make} ${v.model}${v.chassisCode ? ` ${v.chassisCode}` : ""}` : "unknown truck";
+  s.top.push(candidate);
   s.top.sort(byMargin);
   if (s.top.length > TOP_MARGINS) s.top.pop();
 }
