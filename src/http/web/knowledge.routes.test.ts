@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testApp } from "../../../test/app.js";
+import { loadFacts } from "../../facts/load.js";
 
 const app = testApp("2026-11-24");
 const page = async (url: string) => {
@@ -38,6 +39,16 @@ describe("knowledge pages", () => {
     expect(html).toMatch(/The 25-year rule, step by step/);
     expect(html).toMatch(/From the port to license plates/);
     expect(html).toMatch(/HS-7/);
+  });
+
+  it("/import shows what the frame number decodes to, as keiyard decode does, with the model's page", async () => {
+    const { html } = await page("/import?frame=DA63T-123456&on=2026-12-15");
+    const entry = loadFacts().catalog.find((e) => e.chassisCode === "DA63T")!;
+    expect(html).toContain('href="/models/DA63T"');
+    expect(html).toContain("serial 123456");
+    expect(html).toContain(entry.generation.label);
+    for (const code of entry.engineCodes) expect(html).toContain(code);
+    expect(html).toMatch(/2WD or 4WD/);
   });
 
   it("/import says needs evidence for a registration month that falls short", async () => {

@@ -13,6 +13,43 @@ const VERDICTS = {
   needs_evidence: ["Needs evidence of the build date", "warn"],
 } as const;
 
+type Vehicle = NonNullable<Result["vehicle"]>;
+
+const span = (v: Vehicle) =>
+  `${v.productionStart ?? "?"} to ${v.inProduction ? "today (still built)" : (v.productionEnd ?? "?")}`;
+
+/** What the frame number says about the truck, as `keiyard decode` prints it, with the model's page. */
+function DecodedTruck(props: { vehicle: Vehicle }) {
+  const v = props.vehicle;
+  return (
+    <dl class="decoded">
+      <dt>Chassis code</dt>
+      <dd>
+        <a href={`/models/${encodeURIComponent(v.chassisCode)}`}>{v.chassisCode}</a>
+        {v.serial ? `, serial ${v.serial}` : ""} (specs, rebadges and sources on the model page)
+      </dd>
+      <dt>Generation</dt>
+      <dd>
+        {v.generation.label}, built {span(v)}
+      </dd>
+      <dt>Engine</dt>
+      <dd>
+        {v.engineCodes.length ? v.engineCodes.join(", ") : "unknown"}
+        {v.displacementCc ? `, ${v.displacementCc} cc` : ""}
+      </dd>
+      <dt>Drive</dt>
+      <dd>
+        {v.drive === null
+          ? "unknown"
+          : v.drive === "both"
+            ? "2WD or 4WD (the code is used for both)"
+            : v.drive}
+        {v.driveNote ? `: ${v.driveNote}` : ""}
+      </dd>
+    </dl>
+  );
+}
+
 /** The eligibility checker with its reasoning step by step, and the port-to-plates checklist. */
 export function ImportPage(props: {
   viewer?: Viewer;
@@ -56,9 +93,12 @@ export function ImportPage(props: {
             <span class={`badge ${VERDICTS[r.verdict][1]}`}>{VERDICTS[r.verdict][0]}</span> on {r.entryDate}
           </h2>
           {r.vehicle ? (
-            <p>
-              {r.vehicle.make} {r.vehicle.model} {r.vehicle.chassisCode}: {r.model?.message}
-            </p>
+            <>
+              <p>
+                {r.vehicle.make} {r.vehicle.model} {r.vehicle.chassisCode}: {r.model?.message}
+              </p>
+              <DecodedTruck vehicle={r.vehicle} />
+            </>
           ) : null}
           <h3>The 25-year rule, step by step</h3>
           <ol>
