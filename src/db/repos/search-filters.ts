@@ -184,6 +184,10 @@ export interface SortKeySql {
 const asc = (expr: SQL): SortKeySql => ({ expr, order: "asc nulls last" });
 const desc = (expr: SQL): SortKeySql => ({ expr, order: "desc nulls last" });
 const newest: SortKeySql = { expr: sql`${l.createdAt}`, order: "desc" };
+const cheapest = asc(sql`${l.landedUsdCents}`);
+/** Newest first, and cheapest landed price first: the orders search-page.ts walks for other sorts. */
+export const NEWEST_KEYS: readonly SortKeySql[] = [newest];
+export const LANDED_KEYS: readonly SortKeySql[] = [cheapest];
 
 /** Sort keys, most significant first (nulls last); the id, descending, always breaks ties. */
 export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredParams): SortKeySql[] {
@@ -196,12 +200,12 @@ export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredPa
     case "newest":
       return [newest];
     case "price":
-      return [asc(sql`${l.landedUsdCents}`)];
+      return [cheapest];
     case "price_desc":
       return [desc(sql`${l.landedUsdCents}`)];
     case "delivered":
       // Without a percentage tax, delivered is landed plus the same fees for every listing: same order.
-      return [asc(hasTax(delivered) ? deliveredCentsSql(delivered) : sql`${l.landedUsdCents}`)];
+      return [hasTax(delivered) ? asc(deliveredCentsSql(delivered)) : cheapest];
     case "year":
       return [asc(sql`${l.year}`)];
     case "year_desc":

@@ -16,12 +16,12 @@ import { listings as l } from "../schema/listings.js";
 import type { SearchRow } from "./search.repo.js";
 import { type DeliveredParams, deliveredCentsSql, hasTax } from "./search-delivered.js";
 import {
-  relevanceTextSql,
+  LANDED_KEYS,
+  NEWEST_KEYS,
   type SearchFilters,
   type SortKey,
   type SortKeySql,
   sortKeys,
-  whereSql,
 } from "./search-filters.js";
 
 export const ITEM_JSON =
@@ -171,19 +171,18 @@ async function deliveredIds(
   keys: readonly SortKeySql[],
   limit: number,
   offset: number,
-  hints: PageHints & WalkHints,
+  hints: WalkHints,
 ): Promise<number[]> {
   const k = offset + limit;
   const budget = walkBudget(k, hints);
   if (budget === null) return smallSetIds(db, where, keys, limit, offset);
-  const landed = sortKeys("price", { words: [] }, delivered);
-  const order = keyOrderSql(landed);
+  const order = keyOrderSql(LANDED_KEYS);
   const first = await queryRows<{ id: number; d: string | null }>(
     db,
     // The walk's rows are named as the table, so the delivered price's SQL (written over its columns)
     // reads them: it is worked out for the matches only, not for every row the walk reads.
     sql`select id, (${deliveredCentsSql(delivered)})::text as d from (
-        select ${l.id} as id, ${sortKeySelect(landed)}, (${hints.scanWhere}) as m, ${l.location},
+        select ${l.id} as id, ${sortKeySelect(LANDED_KEYS)}, (${hints.scanWhere}) as m, ${l.location},
           ${l.priceUsdCents}, ${l.priceJpy}, ${l.landedUsdCents}
         from ${l} where ${hints.scope} order by ${order} limit ${budget}
       ) listings where m order by ${order} limit ${k}`,
@@ -210,11 +209,10 @@ async function relevanceIds(
   text: SQL,
   limit: number,
   offset: number,
-  hints: PageHints & WalkHints,
+  hints: WalkHints,
 ): Promise<number[]> {
-  const newest = sortKeys("newest", { words: [] }, { charges: null, jpyPerUsd: 1 });
   const textMatches = hints.textMatches ?? hints.matches;
-  const first = await walkIds(db, sql`${where} and ${text}`, newest, offset + limit, 0, {
+  const first = await walkIds(db, sql`${where} and ${text}`, NEWEST_KEYS, offset + limit, 0, {
     ...hints,
     scanWhere: sql`${hints.scanWhere} and ${text}`,
     matches: textMatches,
@@ -225,7 +223,7 @@ async function relevanceIds(
   const rest = await walkIds(
     db,
     sql`${where} and not ${text}`,
-    newest,
+    NEWEST_KEYS,
     limit - page.length,
     Math.max(0, offset - first.length),
     { ...hints, scanWhere: sql`${hints.scanWhere} and not ${text}`, matches: hints.matches - textMatches },
@@ -233,15 +231,8 @@ async function relevanceIds(
   return [...page, ...rest];
 }
 
-interface WalkHints {
-  matches: number;
-  tableRows: number;
-  walkFactor: number;
-  /** What every match satisfies and an index can lead with: active, and the location when asked. */
-  scope: SQL;
-  /** The search's WHERE as a walk tests it row by row (whereSql's "scan" form: the same rows). */
-  scanWhere: SQL;
-}
+/** The page hints with the walk's scope: what every match satisfies and an index can lead with. */
+type WalkHints = PageHints & { scope: SQL };
 
 /** What the search's sample says about the set (search.repo.ts), to choose how to read the page. */
 export interface PageHints {
@@ -250,7 +241,10 @@ export interface PageHints {
   tableRows: number;
   /** How many times the rows the expected share of matches needs a walk may read (SearchTuning). */
   walkFactor: number;
-  /** Estimated listings matching every word as text (relevance with typo alternatives); else null. */
+  /** The search's WHERE in whereSql's "scan" form (the same rows), as the sample and walks test it row by row. */
+  scanWhere: SQL;
+  /** Relevance with typo alternatives: the whole-word text test and its estimated matches; else null. */
+  text: SQL | null;
   textMatches: number | null;
 }
 
@@ -273,8 +267,8 @@ export async function searchPageRows(
   const scope = filters.location
     ? sql`${l.status} = 'active' and ${l.location} = ${filters.location}`
     : sql`${l.status} = 'active'`;
-  const hints = { ...pageHints, scope, scanWhere: whereSql(filters, delivered, "scan") };
-  const text = page.sort === "relevance" ? relevanceTextSql(filters) : null;
+  const hints = { ...pageHints, scope };
+  const text = pageHints.text;
   const ids = text
     ? await relevanceIds(db, where, text, page.limit, page.offset, hints)
     : page.sort === "delivered" && hasTax(delivered)

@@ -130,12 +130,13 @@ export async function searchListingsPage(
   const percent = Math.min(100, (100 * tuning.sampleRows) / tableRows);
   // Relevance with typo alternatives also wants to know how many match the words as text (search-page.ts).
   const text = page.sort === "relevance" ? relevanceTextSql(filters) : null;
+  const scanWhere = whereSql(filters, delivered, "scan");
   const sampled = await queryRows<ResultRow & { text: number | null }>(
     db,
     sql`select 'facet' as kind, grouping(${FACET_LIST}) as g, count(*)::int as n,
         make, model, drive, bed, transmission, location, state, y5::text as y5, deal, null::json as item,
         ${text ? sql`count(*) filter (where text_match)::int` : sql`null::int`} as text
-      from (${facetSource(sql`${l} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (7)`, whereSql(filters, delivered, "scan"), text ? sql`${text} as text_match` : undefined)}) m
+      from (${facetSource(sql`${l} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (7)`, scanWhere, text ? sql`${text} as text_match` : undefined)}) m
       group by ${GROUPING_SETS}`,
   );
   const sample = collect(sampled);
@@ -153,6 +154,8 @@ export async function searchListingsPage(
     matches: scale(sample.total),
     tableRows,
     walkFactor: tuning.walkFactor,
+    scanWhere,
+    text,
     textMatches: textMatches === null || textMatches === undefined ? null : scale(Number(textMatches)),
   });
   return { rows, total: roundEstimate(scale(sample.total)), facets, estimated: true };
