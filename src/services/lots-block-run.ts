@@ -7,7 +7,7 @@
 import type { LandedCost } from "../domain/cost/types.js";
 import { createRowEvaluator, isBlankRecord, type RowEvaluator } from "../domain/lots/batch.js";
 import type { HeaderMap } from "../domain/lots/columns.js";
-import { CsvError, CsvParser, type CsvRecord } from "../domain/lots/csv.js";
+import { CsvError, CsvParser, type CsvRecord, SlicedCsvParser } from "../domain/lots/csv.js";
 import type { LotContext } from "../domain/lots/evaluate.js";
 import { addToSummary, emptySummary, type SummaryState } from "../domain/lots/summary.js";
 import type { LotResult } from "../domain/lots/types.js";
@@ -46,8 +46,7 @@ export interface BlockError {
   line: number;
 }
 
-/** Text is parsed in slices of this many characters, so that each slice's records die young. */
-const SLICE_CHARS = 16 * 1024;
+/** Bytes are decoded in slices of this many, which the parser then reads (SlicedCsvParser). */
 const SLICE_BYTES = 16 * 1024;
 
 const encoder = new TextEncoder();
@@ -128,13 +127,11 @@ class ByteSink {
 
 export class BlockRun {
   private readonly rows: RowEvaluator;
-  private parser = new CsvParser();
+  private parser = new SlicedCsvParser(new CsvParser());
   private summary = emptySummary();
   private sampleCost: LandedCost | null = null;
   private count = 0;
   private readonly out: ResultSink;
-  // Set while the text being parsed (or a record left over from it) may hold U+FFFD.
-  private suspect = false;
 
   constructor(private readonly setup: BlockSetup) {
     this.rows = createRowEvaluator(setup.ctx, setup.header, { priceUnit: setup.priceUnit });
@@ -142,25 +139,21 @@ export class BlockRun {
   }
 
   begin(start: BlockStart): void {
-    this.parser = new CsvParser({ firstLine: start.firstLine, atFileStart: start.atFileStart });
+    this.parser = new SlicedCsvParser(
+      new CsvParser({ firstLine: start.firstLine, atFileStart: start.atFileStart }),
+    );
     this.summary = emptySummary();
     this.sampleCost = null;
     this.count = 0;
-    this.suspect = false;
   }
 
   /** Adds text (any cut); throws CsvError for a record that outgrows the parser's limit. */
   text(text: string): void {
-    const hasBadBytes = text.includes("\uFFFD");
-    this.suspect ||= hasBadBytes;
-    for (let at = 0; at < text.length; at += SLICE_CHARS)
-      this.records(this.parser.push(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS)));
-    // A record still unfinished carries the bad bytes over; a clean chunk after a finished one clears it.
-    if (!hasBadBytes) this.suspect = false;
+    for (const records of this.parser.push(text)) this.records(records);
   }
 
   end(): void {
-    this.records(this.parser.end());
+    this.records(this.parser.parser.end());
   }
 
   /** The results written so far as UTF-8 (and forgotten here); `nextBytes` sizes the next buffer. */
@@ -177,7 +170,7 @@ export class BlockRun {
     const out = this.out;
     for (const record of records) {
       if (record.line <= headerLine || isBlankRecord(record.fields)) continue;
-      const { result, gradeReadAs } = this.rows.evaluate(record, this.suspect);
+      const { result, gradeReadAs } = this.rows.evaluate(record, this.parser.suspect);
       addToSummary(this.summary, result, gradeReadAs);
       if (this.sampleCost === null && result.status === "ok")
         this.sampleCost = this.rows.landedCostOf(result);

@@ -5,7 +5,7 @@
 import type { LandedCost } from "../domain/cost/types.js";
 import { createLotBatch, LotFileError } from "../domain/lots/batch.js";
 import type { HeaderMap } from "../domain/lots/columns.js";
-import { CsvError, CsvParser } from "../domain/lots/csv.js";
+import { CsvError, CsvParser, type CsvRecord, SlicedCsvParser } from "../domain/lots/csv.js";
 import type { LotContext, LotCosts } from "../domain/lots/evaluate.js";
 import type { LotSummary } from "../domain/lots/summary.js";
 import type { LotResult } from "../domain/lots/types.js";
@@ -32,12 +32,6 @@ export interface LotStreamOptions extends LotContext {
   totalBytes?: number | null;
 }
 
-/**
- * Text is parsed in slices of this many characters (about a hundred lots): the results of one slice are
- * handed on and dropped before the next, so they die young and the garbage collector barely notices.
- */
-const SLICE_CHARS = 16 * 1024;
-
 /** How much of the file's start is checked for being UTF-8 before any result is given. */
 const ENCODING_PROBE_BYTES = 64 * 1024;
 
@@ -50,30 +44,25 @@ export async function* evaluateLotStream(
   options: LotStreamOptions,
 ): AsyncGenerator<LotEvent> {
   const batch = createLotBatch(options, { priceUnit: options.priceUnit });
-  const parser = new CsvParser();
+  const parser = new SlicedCsvParser(new CsvParser());
   const decoder = new TextDecoder("utf-8");
   const progress: LotProgress = { bytes: 0, totalBytes: options.totalBytes ?? null, rows: 0 };
   let headerSent = false;
   let probed = 0;
 
-  // Set while the text being parsed (or a record left over from it) may hold U+FFFD.
-  let suspect = false;
-
   /** Parses `text` a slice at a time, so each batch of results is small and short-lived. */
   function* take(text: string): Generator<LotEvent> {
-    const hasBadBytes = text.includes("\uFFFD");
-    suspect ||= hasBadBytes;
-    for (let at = 0; at < text.length; at += SLICE_CHARS) {
-      let records: ReturnType<CsvParser["push"]>;
+    const slices = parser.push(text);
+    for (;;) {
+      let next: IteratorResult<CsvRecord[]>;
       try {
-        records = parser.push(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+        next = slices.next();
       } catch (e) {
         throw toAppError(e);
       }
-      yield* run(records);
+      if (next.done) return;
+      yield* run(next.value);
     }
-    // A record still unfinished carries the bad bytes over; a clean chunk after a finished one clears it.
-    if (!hasBadBytes) suspect = false;
   }
 
   function* run(records: ReturnType<CsvParser["push"]>): Generator<LotEvent> {
@@ -81,7 +70,7 @@ export async function* evaluateLotStream(
     for (const record of records) {
       let result: LotResult | null;
       try {
-        result = batch.add(record, suspect);
+        result = batch.add(record, parser.suspect);
       } catch (e) {
         throw toAppError(e);
       }
@@ -108,7 +97,7 @@ export async function* evaluateLotStream(
   yield* take(decoder.decode());
   let last: ReturnType<CsvParser["end"]>;
   try {
-    last = parser.end();
+    last = parser.parser.end();
   } catch (e) {
     throw toAppError(e);
   }

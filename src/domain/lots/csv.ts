@@ -239,6 +239,31 @@ function countLines(text: string, from: number, to: number): number {
 }
 
 /** Parses a whole text at once (tests, small inputs). */
+/** Text is parsed in slices of this many characters (about a hundred lots), so each slice's records die young. */
+const SLICE_CHARS = 16 * 1024;
+
+/**
+ * A parser fed text of any size a slice at a time, which also says whether the records may hold bytes
+ * that were not UTF-8 (U+FFFD in the text they came from): the one-pass reader and each block of the
+ * parallel one read a file through it.
+ */
+export class SlicedCsvParser {
+  /** Set while the text being parsed, or a record left over from it, may hold U+FFFD. */
+  suspect = false;
+
+  constructor(readonly parser: CsvParser) {}
+
+  /** The records of `text`, a slice at a time; read them all before pushing more. */
+  *push(text: string): Generator<CsvRecord[]> {
+    const hasBadBytes = text.includes("\uFFFD");
+    this.suspect ||= hasBadBytes;
+    for (let at = 0; at < text.length; at += SLICE_CHARS)
+      yield this.parser.push(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+    // A record still unfinished carries the bad bytes over; a clean chunk after a finished one clears it.
+    if (!hasBadBytes) this.suspect = false;
+  }
+}
+
 export function parseCsv(text: string): CsvRecord[] {
   const p = new CsvParser();
   return [...p.push(text), ...p.end()];
