@@ -59,7 +59,11 @@ export function knowledgeRoutes(facts: Facts, today: () => IsoDate) {
         method: "get",
         path: "/decode/{input}",
         summary: "Decode a frame number or chassis code (exact code match only)",
-        request: { params: z.object({ input: frameInputString.openapi({ example: "DA63T-123456" }) }) },
+        // A copy: zod gives .openapi() only to schemas made after @hono/zod-openapi is loaded, and the
+        // shared input schemas may be made before it (the CLI loads them without it).
+        request: {
+          params: z.object({ input: frameInputString.clone().openapi({ example: "DA63T-123456" }) }),
+        },
         responses: {
           200: {
             description: "The catalog record",
