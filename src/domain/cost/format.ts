@@ -19,15 +19,24 @@ export function percentText(rate: number): string {
   return `${text}%`;
 }
 
+/** The digits of a whole number in groups of three: 1234567 -> "1,234,567" (a loop, not a regex: hot). */
+function grouped(n: number): string {
+  const digits = String(n);
+  if (!Number.isSafeInteger(n) || n < 0) return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const first = digits.length % 3 || 3;
+  let out = digits.slice(0, first);
+  for (let i = first; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** 123456 -> "$1,234.56" (no locale data involved, so output is the same everywhere). */
 export function usdText(cents: UsdCents | number): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
-  const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
+  return `${sign}$${grouped(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** 1234567 -> "¥1,234,567". */
 export function jpyText(yen: number): string {
-  return `¥${String(yen).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+  return `¥${grouped(yen)}`;
 }

@@ -15,9 +15,17 @@ export interface StateCharges {
 }
 
 /** The state's record by code (case-insensitive); throws LandedCostError "unknown_state". */
+/** The records of a state-fees list by code (the first of each), made once per list. */
+const byCode = new WeakMap<readonly StateFees[], Map<string, StateFees>>();
+
 export function findStateFees(stateFees: readonly StateFees[], code: string): StateFees {
-  const wanted = code.trim().toUpperCase();
-  const found = stateFees.find((s) => s.code === wanted);
+  let codes = byCode.get(stateFees);
+  if (!codes) {
+    codes = new Map();
+    for (const s of stateFees) if (!codes.has(s.code)) codes.set(s.code, s);
+    byCode.set(stateFees, codes);
+  }
+  const found = codes.get(code.trim().toUpperCase());
   if (!found) throw new LandedCostError("unknown_state", `"${code}" is not a US state or DC code`, "state");
   return found;
 }

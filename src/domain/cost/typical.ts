@@ -11,8 +11,17 @@ export const USER_INPUT_SOURCE: Source = { title: "Your input (the price or quot
 
 export type TypicalCost = ImportRules["typicalCosts"][number];
 
+/** The typical costs of a rules object by item (the first of each), made once per rules object. */
+const byItem = new WeakMap<ImportRules, Map<string, TypicalCost>>();
+
 export function typicalCost(item: string, rules: ImportRules): TypicalCost | undefined {
-  return rules.typicalCosts.find((t) => t.item === item);
+  let items = byItem.get(rules);
+  if (!items) {
+    items = new Map();
+    for (const t of rules.typicalCosts) if (!items.has(t.item)) items.set(t.item, t);
+    byItem.set(rules, items);
+  }
+  return items.get(item);
 }
 
 /**

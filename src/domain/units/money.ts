@@ -15,13 +15,22 @@ export function jpy(n: number): Jpy {
   return n as Jpy;
 }
 
+/** Decimals already scaled: a few rates and amounts of the fact data come back on every calculation. */
+const scaledMemo = new Map<number, bigint>();
+const SCALED_MEMO_LIMIT = 4096;
+
 /** A decimal (dollars, a rate) to an exact scaled integer: 0.003464 -> 3_464_000 at 1e9. */
 function scaled(decimal: number): bigint {
+  let v = scaledMemo.get(decimal);
+  if (v !== undefined) return v;
   if (!Number.isFinite(decimal)) throw new RangeError(`not a finite number: ${decimal}`);
   // toFixed(9) avoids binary noise such as 0.1 + 0.2; the fact data has at most 6 decimals.
   const [whole, frac = ""] = Math.abs(decimal).toFixed(9).split(".");
-  const v = BigInt(whole ?? "0") * RATE_SCALE + BigInt(frac.padEnd(9, "0"));
-  return decimal < 0 ? -v : v;
+  v = BigInt(whole ?? "0") * RATE_SCALE + BigInt(frac.padEnd(9, "0"));
+  if (decimal < 0) v = -v;
+  if (scaledMemo.size >= SCALED_MEMO_LIMIT) scaledMemo.clear();
+  scaledMemo.set(decimal, v);
+  return v;
 }
 
 /** numerator / denominator rounded half-up (away from zero for halves), both bigint. */
