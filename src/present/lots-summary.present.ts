@@ -2,7 +2,7 @@
 // on (arrival date, state, exchange rate and where it came from, what priced the trucks), what landed
 // cost leaves out, the best margins, the first errors, and the disclaimer.
 import type { LandedCost } from "../domain/cost/types.js";
-import type { LotSummary } from "../domain/lots/summary.js";
+import type { LotSummary, TopLot } from "../domain/lots/summary.js";
 import type { ImportRules } from "../facts/schemas.js";
 import { dollars } from "./lots.present.js";
 
@@ -108,11 +108,8 @@ export function formatLotSummary(s: LotSummary, info: LotRunInfo): string {
   if (retail && s.fairSource.facts > 0) out.push(retail);
   out.push(`Margin = fair US price - landed cost: above zero for ${n(s.positiveMargins)} importable lots.`);
   if (s.top.length > 0) {
-    out.push("Best margins among importable lots (lots without warnings first):");
-    for (const t of s.top)
-      out.push(
-        `  line ${t.line}, lot ${t.lotNo || "-"}: ${t.vehicle}, landed ${usd(t.landedCents)}, margin ${t.fairSource === "facts" ? "at least " : ""}${usd(t.marginCents)}${t.warnings > 0 ? ` (${t.warnings === 1 ? "a warning" : `${t.warnings} warnings`}: see the row)` : ""}`,
-      );
+    out.push("Best margins among importable lots (lots without warnings first, then sold prices):");
+    for (const t of s.top) out.push(`  ${topLotText(t)}`);
   }
   out.push("", ...costLines(info.sampleCost));
   if (s.errors.length > 0) {
@@ -125,6 +122,21 @@ export function formatLotSummary(s: LotSummary, info: LotRunInfo): string {
   if (s.warnings.length > 0) out.push("", ...s.warnings.map((w) => `Warning: ${w}`));
   out.push("", info.disclaimer);
   return out.join("\n");
+}
+
+/**
+ * One of the best margins. On the fact data's range the margin is its low end ("at least"). On a start
+ * price (unsold, in negotiation) both figures hold only if the truck went for that price: bidding
+ * raises the landed cost and lowers the margin, which the line says.
+ */
+function topLotText(t: TopLot): string {
+  const warned =
+    t.warnings > 0 ? ` (${t.warnings === 1 ? "a warning" : `${t.warnings} warnings`}: see the row)` : "";
+  const margin = `margin ${t.fairSource === "facts" ? "at least " : ""}${usd(t.marginCents)}`;
+  const lot = `line ${t.line}, lot ${t.lotNo || "-"}: ${t.vehicle}`;
+  if (t.basis === "start")
+    return `${lot}, landed ${usd(t.landedCents)} and ${margin} if bought at its start price (bidding lowers the margin)${warned}`;
+  return `${lot}, landed ${usd(t.landedCents)}, ${margin}${warned}`;
 }
 
 /** The summary as JSON (--json): the counts plus what the numbers rest on. */

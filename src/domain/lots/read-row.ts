@@ -10,6 +10,12 @@ import {
   isPlainInt,
   looksLikeScore,
   type Mileage,
+  mayBeYen,
+  quickCc,
+  quickDrive,
+  quickLetterGrade,
+  quickScore,
+  quickUpper,
   type Read,
   readCc,
   readDate,
@@ -47,9 +53,15 @@ const MEMO_LIMIT = 4096;
  * A reader that remembers its answers: most columns repeat a few hundred distinct values over a
  * million rows (years, months, scores, dates), so each is read once. Bounded: cleared when full.
  */
-function memo<T>(read: (s: string) => Read<T>): (s: string) => Read<T> {
+function memo<T>(read: (s: string) => Read<T>, quick?: (s: string) => T | undefined): (s: string) => Read<T> {
   const seen = new Map<string, Read<T>>();
   return (s) => {
+    // The common exact forms first: a string's first lookup in a map has to hash it, which costs
+    // more than checking a few characters.
+    if (quick) {
+      const q = quick(s);
+      if (q !== undefined) return q;
+    }
     let v = seen.get(s);
     if (v === undefined) {
       v = read(s);
@@ -70,18 +82,18 @@ class Rows {
   private warnings: LotIssue[] = [];
   private readonly yearMonth = memo(readYearMonth);
   private readonly date = memo(readDate);
-  private readonly score = memo(readScore);
-  private readonly letter = memo(readLetterGrade);
-  private readonly drive = memo(readDrive);
+  private readonly score = memo(readScore, quickScore);
+  private readonly letter = memo(readLetterGrade, quickLetterGrade);
+  private readonly drive = memo(readDrive, quickDrive);
   private readonly result = memo(readResult);
-  private readonly cc = memo(readCc);
+  private readonly cc = memo(readCc, quickCc);
   // Prices and mileages are nearly all distinct: read directly (plain digits take a fast path).
   private readonly mileage = readMileage;
   private readonly yen: (s: string) => Read<number>;
   // A result cell is a handful of words ("sold", "unsold") or, on some lists, the hammer price; reading
   // it as a price (and building the reason it is not one) is remembered like the other few-valued cells.
   private readonly resultAsYen: (s: string) => Read<number>;
-  private readonly upper = memo((s: string): Read<string> => s.toUpperCase());
+  private readonly upper = memo((s: string): Read<string> => s.toUpperCase(), quickUpper);
 
   constructor(
     private readonly header: HeaderMap,
@@ -219,7 +231,7 @@ class Rows {
     const resultCell = this.cell(C.result);
     if (resultCell !== null) {
       // Some lists put the hammer price under "Result".
-      const asPrice = this.resultAsYen(resultCell);
+      const asPrice = mayBeYen(resultCell) ? this.resultAsYen(resultCell) : null;
       if (typeof asPrice === "number") soldPriceJpy ??= asPrice;
       else result = this.optional(C.result, this.result);
     }

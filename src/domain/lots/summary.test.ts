@@ -178,7 +178,13 @@ describe("a summary", () => {
       .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
       .map((r, i) => ({
         ...r,
-        result: { ...r.result, line: i + 2, warnings: [], margin: { cents: 5, lowCents: 5, highCents: 6 } },
+        result: {
+          ...r.result,
+          line: i + 2,
+          warnings: [],
+          price: { basis: "sold" as const, jpy: 100_000 },
+          margin: { cents: 5, lowCents: 5, highCents: 6 },
+        },
       }));
     expect(lots.length).toBeGreaterThan(6);
     const merged = mergeSummaries(pass(lots.slice(0, 3)), pass(lots.slice(3)));
@@ -197,6 +203,7 @@ describe("a summary", () => {
           line: i + 2,
           // Even lines carry a warning and the bigger margin.
           warnings: i % 2 === 0 ? [{ line: i + 2, column: "mileage_km", reason: "very low" }] : [],
+          price: { basis: "sold" as const, jpy: 100_000 },
           margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
         },
       }));
@@ -209,6 +216,33 @@ describe("a summary", () => {
       [5, 0],
       [3, 0],
       [2, 1],
+    ]);
+  });
+
+  it("puts lots priced on a sold price before better margins on a start price, also across merged parts", () => {
+    const reads = fc.sample(resultAt(0), 200).filter((r) => r.result.status === "ok");
+    const lots = reads
+      .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
+      .slice(0, 8)
+      .map((r, i) => ({
+        ...r,
+        result: {
+          ...r.result,
+          line: i + 2,
+          warnings: [],
+          // Even lines were not sold (their start price is used) and show the bigger margin.
+          price: { basis: i % 2 === 0 ? ("start" as const) : ("sold" as const), jpy: 100_000 },
+          margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
+        },
+      }));
+    expect(lots.length).toBe(8);
+    const top = finishSummary(mergeSummaries(pass(lots.slice(0, 3)), pass(lots.slice(3)))).top;
+    expect(top.map((t) => [t.line, t.basis])).toEqual([
+      [9, "sold"],
+      [7, "sold"],
+      [5, "sold"],
+      [3, "sold"],
+      [2, "start"],
     ]);
   });
 

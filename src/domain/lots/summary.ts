@@ -17,6 +17,11 @@ export interface TopLot {
   fairSource: "model" | "facts";
   /** The row's warnings (a suspect mileage, a start price, ...): such lots rank after clean ones. */
   warnings: number;
+  /**
+   * The price the landed cost rests on. A start price (unsold, in negotiation) is below what the truck
+   * will cost, so its margin is an upper bound: such lots rank after those with a sold price.
+   */
+  basis: "sold" | "start";
 }
 
 export interface LotSummary {
@@ -75,11 +80,14 @@ export function emptySummary(): SummaryState {
   };
 }
 
-// Lots without warnings first (a best margin that rests on a suspect row is not a headline), then the
-// best margin; of equal margins the earlier line (a file is read in line order, so this is the order a
-// single pass keeps).
+// Lots without warnings first (a best margin that rests on a suspect row is not a headline), then those
+// priced on a sold price (a start price leaves out the bidding), then the best margin; of equal margins
+// the earlier line (a file is read in line order, so this is the order a single pass keeps).
 const byMargin = (a: TopLot, b: TopLot) =>
-  Number(a.warnings > 0) - Number(b.warnings > 0) || b.marginCents - a.marginCents || a.line - b.line;
+  Number(a.warnings > 0) - Number(b.warnings > 0) ||
+  Number(a.basis === "start") - Number(b.basis === "start") ||
+  b.marginCents - a.marginCents ||
+  a.line - b.line;
 
 function considerTop(s: SummaryState, r: LotResult): void {
   if (r.eligibility?.verdict !== "importable" || !r.margin || r.fair?.source === "none" || !r.fair) return;
@@ -94,6 +102,7 @@ function considerTop(s: SummaryState, r: LotResult): void {
     marginCents,
     fairSource: r.fair.source,
     warnings: r.warnings.length,
+    basis: r.price?.basis ?? "sold",
   };
   if (s.top.length >= TOP_MARGINS && worst && byMargin(worst, candidate) <= 0) return;
   const v = r.vehicle;

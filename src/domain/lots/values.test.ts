@@ -3,6 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   isBad,
   looksLikeScore,
+  mayBeYen,
+  quickCc,
+  quickDrive,
+  quickLetterGrade,
+  quickScore,
+  quickUpper,
   readCc,
   readDate,
   readDrive,
@@ -162,5 +168,84 @@ describe("other cells", () => {
     expect(readResult("商談")).toBe("negotiation");
     expect(readResult("Not sold")).toBe("unsold");
     expect(bad(readResult("maybe"))).toBe(true);
+  });
+});
+
+describe("the quick readers of common exact forms", () => {
+  // Cells of every shape the quick readers look at, and their near misses.
+  const cell = fc.oneof(
+    fc.constantFrom(
+      "657",
+      "0660",
+      "2WD",
+      "4WD",
+      "2wd",
+      "4x4",
+      "A",
+      "B",
+      "E",
+      "F",
+      "a",
+      "4",
+      "3.5",
+      "4.5",
+      "0",
+      "3.0",
+      "3,5",
+      "R",
+      "RA",
+      "F5",
+      "AT",
+      "CVT",
+      "c3",
+      " F5",
+      "",
+      "¥1,000",
+      "jpy 5000",
+      "JPY5000",
+      "sold",
+      "流札",
+      "12万",
+      "-",
+      "１２",
+    ),
+    fc.string({ maxLength: 5 }),
+    fc.stringMatching(/^[0-9A-Za-z .,-]{1,5}$/),
+  );
+
+  it("answer as the readers do wherever they answer", () => {
+    fc.assert(
+      fc.property(cell, (s) => {
+        const pairs: [unknown, unknown][] = [
+          [quickCc(s), readCc(s)],
+          [quickDrive(s), readDrive(s)],
+          [quickLetterGrade(s), readLetterGrade(s)],
+          [quickScore(s), readScore(s)],
+          [quickUpper(s), s.toUpperCase()],
+        ];
+        for (const [quick, full] of pairs) if (quick !== undefined) expect(quick).toEqual(full);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("answer the common forms", () => {
+    expect([
+      quickCc("657"),
+      quickDrive("4WD"),
+      quickLetterGrade("B"),
+      quickScore("3.5"),
+      quickUpper("F5"),
+    ]).toEqual([657, "4WD", "B", "3.5", "F5"]);
+  });
+
+  it("never rule out a cleaned cell that reads as yen", () => {
+    fc.assert(
+      fc.property(cell, (s) => {
+        const cleaned = s.trim().normalize("NFKC").trim();
+        if (cleaned !== "" && typeof readYen(cleaned) === "number") expect(mayBeYen(cleaned)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

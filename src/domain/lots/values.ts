@@ -244,3 +244,51 @@ export function readResult(raw: string): Read<AuctionResult> {
     RESULTS[s] ?? bad(`not an auction result (sold, unsold, negotiation, cancelled): ${JSON.stringify(raw)}`)
   );
 }
+
+// The exact forms most cells of a big file take, read without folding, regular expressions or a
+// lookup: each gives what its reader gives, or undefined to leave the cell to the reader (tested).
+
+/** "657": plain digits. */
+export function quickCc(raw: string): number | undefined {
+  return isPlainInt(raw) ? Number(raw) : undefined;
+}
+
+/** "2WD" or "4WD" as written. */
+export function quickDrive(raw: string): DriveValue | undefined {
+  return raw === "2WD" || raw === "4WD" ? raw : undefined;
+}
+
+/** One capital letter A-E. */
+export function quickLetterGrade(raw: string): string | undefined {
+  if (raw.length !== 1) return undefined;
+  const c = raw.charCodeAt(0);
+  return c >= 65 && c <= 69 ? raw : undefined;
+}
+
+/** "4" or "3.5": a digit, or a digit and a half. */
+export function quickScore(raw: string): string | undefined {
+  const n = raw.length;
+  const d = raw.charCodeAt(0);
+  if (!(d >= 48 && d <= 57)) return undefined;
+  if (n === 1) return raw;
+  return n === 3 && raw.charCodeAt(1) === 46 && raw.charCodeAt(2) === 53 ? raw : undefined;
+}
+
+/** Capital letters and digits only ("F5", "AT"): already upper case. */
+export function quickUpper(raw: string): string | undefined {
+  if (raw.length === 0) return undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return undefined;
+  }
+  return raw;
+}
+
+/**
+ * Whether a cleaned cell may be an amount in yen (readYen): it starts with a digit, "¥" or "jpy". A
+ * result cell that does not ("sold", "流札") is read as a result without trying it as a price first.
+ */
+export function mayBeYen(cleaned: string): boolean {
+  const c = cleaned.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 0xa5 || c === 0x6a || c === 0x4a;
+}
