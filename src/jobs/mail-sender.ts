@@ -1,12 +1,20 @@
-// Drains the mail queue. Jobs are claimed with FOR UPDATE SKIP LOCKED, so several workers share the
-// queue without sending a message twice; a failed send is retried with back-off, at most 8 times.
-// Delivery is at least once: a crash after the server accepted a message but before the commit sends
-// that one message again on restart (documented in docs/scaling.md).
+// Drains the mail queue. Each job is claimed by one short statement (FOR UPDATE SKIP LOCKED, then a
+// lease in `locked_until`), sent with no transaction open, and marked sent or failed by another. Several
+// workers share the queue without sending a message twice, and a slow or unreachable mail server never
+// holds a database transaction: with the embedded database (one connection) that would stop every
+// other query of the site for as long as the server takes. A failed send is retried with back-off, at
+// most 8 times. Delivery is at least once: a sender that dies after the server accepted a message but
+// before marking it sent leaves it to be sent again once its lease ends (docs/scaling.md).
 import { sql } from "drizzle-orm";
-import { type Database, queryRows, withTransaction } from "../db/client.js";
+import { type Database, queryRows } from "../db/client.js";
 import type { Mailer } from "../mail/mailer.js";
 
 export const MAX_ATTEMPTS = 8;
+/**
+ * How long a claimed job is its sender's. Far above the worst case of one message, which the SMTP
+ * mailer's timeouts bound (src/mail/mailer.ts: 30 s to connect, 30 s for the greeting, 60 s idle).
+ */
+export const LEASE_MINUTES = 10;
 
 interface Row extends Record<string, unknown> {
   id: number;
@@ -15,42 +23,54 @@ interface Row extends Record<string, unknown> {
   text: string;
   html: string | null;
   headers: Record<string, string>;
+  /** Counting this one. */
   attempts: number;
 }
 
-export async function sendPendingMail(database: Database, mailer: Mailer, limit = 20) {
-  return withTransaction(database, async (tx) => {
-    const jobs = await queryRows<Row>(
-      tx,
-      sql`select id, "to", subject, text, html, headers, attempts from mail_jobs
+/** The oldest job due and not claimed, now claimed by this sender (its attempt counted), or null. */
+async function claim(database: Database): Promise<Row | null> {
+  const rows = await queryRows<Row>(
+    database.db,
+    sql`update mail_jobs
+        set locked_until = now() + make_interval(mins => ${LEASE_MINUTES}), attempts = attempts + 1
+        where id = (
+          select id from mail_jobs
           where sent_at is null and not_before <= now() and attempts < ${MAX_ATTEMPTS}
-          order by id limit ${limit} for update skip locked`,
-    );
-    let sent = 0;
-    let failed = 0;
-    for (const job of jobs) {
-      try {
-        await mailer.send({
-          to: job.to,
-          subject: job.subject,
-          text: job.text,
-          html: job.html,
-          headers: job.headers,
-        });
-        await tx.execute(
-          sql`update mail_jobs set sent_at = now(), attempts = attempts + 1 where id = ${job.id}`,
-        );
-        sent++;
-      } catch (e) {
-        // Back off 1, 2, 4 … minutes.
-        const delay = 2 ** Number(job.attempts);
-        await tx.execute(
-          sql`update mail_jobs set attempts = attempts + 1, last_error = ${String(e).slice(0, 500)},
-              not_before = now() + make_interval(mins => ${delay}) where id = ${job.id}`,
-        );
-        failed++;
-      }
+            and (locked_until is null or locked_until <= now())
+          order by id limit 1 for update skip locked)
+        returning id, "to", subject, text, html, headers, attempts`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function sendPendingMail(database: Database, mailer: Mailer, limit = 20) {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < limit; i++) {
+    const job = await claim(database);
+    if (!job) break;
+    try {
+      await mailer.send({
+        to: job.to,
+        subject: job.subject,
+        text: job.text,
+        html: job.html,
+        headers: job.headers,
+      });
+    } catch (e) {
+      // Back off 1, 2, 4 … minutes after the first, second, third … failed attempt.
+      const delay = 2 ** (Number(job.attempts) - 1);
+      await database.db.execute(
+        sql`update mail_jobs set locked_until = null, last_error = ${String(e).slice(0, 500)},
+            not_before = now() + make_interval(mins => ${delay}) where id = ${job.id}`,
+      );
+      failed++;
+      continue;
     }
-    return { sent, failed };
-  });
+    await database.db.execute(
+      sql`update mail_jobs set sent_at = now(), locked_until = null where id = ${job.id}`,
+    );
+    sent++;
+  }
+  return { sent, failed };
 }

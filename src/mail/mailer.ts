@@ -20,8 +20,15 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * Bounds on one message's wait for the server (nodemailer's own default is two minutes to connect):
+ * the mail queue's lease on a job must outlast them (src/jobs/mail-sender.ts). SMTP_URL's query
+ * parameters (?connectionTimeout=…) take precedence.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 export function createSmtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   const safe = new URL(url);
   safe.username = "";
   safe.password = "";

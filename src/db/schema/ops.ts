@@ -57,6 +57,11 @@ export const mailJobs = pgTable(
     lastError: text("last_error"),
     /** Not retried before this time (back-off after a failure). */
     notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Claimed by a sender until this time: it sends outside any transaction, and a sender that died
+     * mid-send leaves the job to another once this has passed (src/jobs/mail-sender.ts).
+     */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
   },
   (t) => [index("mail_jobs_pending_idx").on(t.notBefore).where(sql`${t.sentAt} is null`)],
 );
