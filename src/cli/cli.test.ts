@@ -17,10 +17,17 @@ describe("keiyard (the binary)", () => {
   });
 
   it.each([
-    [["legal", "--bogus"], /Unknown option '--bogus'/],
+    [["legal", "--bogus"], /^keiyard legal: unknown option --bogus \(--help lists the options\)$/m],
     [["legal"], /give one state code/],
     [["legal", "TX", "--on", "2026-02-30"], /expected a calendar date/],
-    [["cost", "--price-jpy", "abc", "--fx", "150"], /priceJpy: expected the price in whole yen/],
+    [
+      ["cost", "--price-jpy", "abc", "--fx", "150"],
+      /keiyard cost: --price-jpy: expected the price in whole yen/,
+    ],
+    [
+      ["cost", "--price-jpy=abc", "--fx", "150"],
+      /keiyard cost: --price-jpy: expected the price in whole yen/,
+    ],
     [["cost", "--price-jpy", "400000"], /give the exchange rate/],
     [["cost", "--price-jpy", "400000", "--fx", "150", "--built", "1999-13"], /built: expected a build year/],
     [

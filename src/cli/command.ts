@@ -44,6 +44,10 @@ export function parseFlags<O extends Options>(argv: string[], options: O, allowP
         "invalid_input",
         `${ambiguous[1]}: a value starting with "-" must be written ${ambiguous[1]}=VALUE`,
       );
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    // Node's own text goes on about positional arguments, with quotes that do not pair up.
+    if (unknown)
+      throw new AppError("invalid_input", `unknown option ${unknown[1]} (--help lists the options)`);
     throw new AppError("invalid_input", message);
   }
 }

@@ -71,6 +71,18 @@ function helpText(): string {
   ].join("\n");
 }
 
+/**
+ * The message of an input error, naming the option the user typed ("--price-jpy: …") rather than the
+ * field it fills ("priceJpy: …", as the JSON API names it), when that option is on the command line.
+ */
+export function asFlag(e: AppError, argv: readonly string[]): string {
+  const field = e.field;
+  if (!field || !e.message.startsWith(`${field}: `)) return e.message;
+  const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (!argv.some((a) => a === flag || a.startsWith(`${flag}=`))) return e.message;
+  return `${flag}: ${e.message.slice(field.length + 2)}`;
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
@@ -90,7 +102,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof AppError) {
       if (json) io.out(JSON.stringify(e.toJSON(), null, 2));
-      io.err(`keiyard ${name}: ${e.message}`);
+      io.err(`keiyard ${name}: ${asFlag(e, rest)}`);
       return 1;
     }
     if (e instanceof FactsError) {

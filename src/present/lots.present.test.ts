@@ -110,6 +110,9 @@ describe("lot presenters", () => {
       /DD51T Carry Truck .* yes .* 268,000 sold +2,460 +6,330 +3,870 {2}rust S2/,
     );
     expect(lotTableRow(bad)).toMatch(/ERROR sold_price_jpy: not an amount in yen/);
+    // Known by its model name alone: no code to show, and the row says how it was known.
+    const byName = { ...ok, vehicle: { ...ok.vehicle!, from: "model_name" as const, chassisCode: null } };
+    expect(lotTableRow(byName)).toMatch(/ {2}Carry Truck \(by name\) /);
   });
 
   it("cell() pads and cuts by display width, Japanese characters counting two", () => {

@@ -247,7 +247,14 @@ function marginText(r: LotResult): string {
 export function lotTableRow(r: LotResult): string {
   const w = WIDTHS;
   const v = r.vehicle;
-  const truck = v ? `${v.chassisCode ?? "(name)"} ${v.model}` : r.status === "error" ? "" : "unidentified";
+  // A truck known by its model name alone has no code to show: the table says how it was known.
+  const truck = v
+    ? v.chassisCode
+      ? `${v.chassisCode} ${v.model}`
+      : `${v.model} (by name)`
+    : r.status === "error"
+      ? ""
+      : "unidentified";
   const head = [cell(String(r.line), w.line, true), cell(r.lotNo, w.lot)];
   if (r.status === "error") {
     const first = r.errors[0]!;
