@@ -172,10 +172,12 @@ describe("a summary", () => {
     expect(s.errors.map((e) => e.line)).toEqual(Array.from({ length: ERROR_SAMPLES }, (_, i) => i + 2));
   });
 
-  it("of equal margins keeps the earlier line, also across merged parts", () => {
+  /** `count` importable lots on lines 2, 3, …, each sold at ¥100,000, then changed by `change(i)`. */
+  function importable(count: number, change: (i: number) => Partial<LotResult>) {
     const reads = fc.sample(resultAt(0), 200).filter((r) => r.result.status === "ok");
     const lots = reads
       .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
+      .slice(0, count)
       .map((r, i) => ({
         ...r,
         result: {
@@ -183,31 +185,25 @@ describe("a summary", () => {
           line: i + 2,
           warnings: [],
           price: { basis: "sold" as const, jpy: 100_000 },
-          margin: { cents: 5, lowCents: 5, highCents: 6 },
+          ...change(i),
         },
       }));
-    expect(lots.length).toBeGreaterThan(6);
+    expect(lots).toHaveLength(count);
+    return lots;
+  }
+
+  it("of equal margins keeps the earlier line, also across merged parts", () => {
+    const lots = importable(7, () => ({ margin: { cents: 5, lowCents: 5, highCents: 6 } }));
     const merged = mergeSummaries(pass(lots.slice(0, 3)), pass(lots.slice(3)));
     expect(finishSummary(merged).top.map((t) => t.line)).toEqual([2, 3, 4, 5, 6]);
   });
 
   it("puts lots without warnings before better margins that rest on a warned row, also across merged parts", () => {
-    const reads = fc.sample(resultAt(0), 200).filter((r) => r.result.status === "ok");
-    const lots = reads
-      .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
-      .slice(0, 8)
-      .map((r, i) => ({
-        ...r,
-        result: {
-          ...r.result,
-          line: i + 2,
-          // Even lines carry a warning and the bigger margin.
-          warnings: i % 2 === 0 ? [{ line: i + 2, column: "mileage_km", reason: "very low" }] : [],
-          price: { basis: "sold" as const, jpy: 100_000 },
-          margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
-        },
-      }));
-    expect(lots.length).toBe(8);
+    // Even lines carry a warning and the bigger margin.
+    const lots = importable(8, (i) => ({
+      warnings: i % 2 === 0 ? [{ line: i + 2, column: "mileage_km", reason: "very low" }] : [],
+      margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
+    }));
     const top = finishSummary(mergeSummaries(pass(lots.slice(0, 5)), pass(lots.slice(5)))).top;
     // The four clean lots (lines 3, 5, 7, 9) best margin first, then the best warned one.
     expect(top.map((t) => [t.line, t.warnings])).toEqual([
@@ -220,22 +216,11 @@ describe("a summary", () => {
   });
 
   it("puts lots priced on a sold price before better margins on a start price, also across merged parts", () => {
-    const reads = fc.sample(resultAt(0), 200).filter((r) => r.result.status === "ok");
-    const lots = reads
-      .filter((r) => r.result.eligibility?.verdict === "importable" && r.result.margin)
-      .slice(0, 8)
-      .map((r, i) => ({
-        ...r,
-        result: {
-          ...r.result,
-          line: i + 2,
-          warnings: [],
-          // Even lines were not sold (their start price is used) and show the bigger margin.
-          price: { basis: i % 2 === 0 ? ("start" as const) : ("sold" as const), jpy: 100_000 },
-          margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
-        },
-      }));
-    expect(lots.length).toBe(8);
+    // Even lines were not sold (their start price is used) and show the bigger margin.
+    const lots = importable(8, (i) => ({
+      price: { basis: i % 2 === 0 ? ("start" as const) : ("sold" as const), jpy: 100_000 },
+      margin: { cents: i % 2 === 0 ? 900 : 100 + i, lowCents: 0, highCents: 0 },
+    }));
     const top = finishSummary(mergeSummaries(pass(lots.slice(0, 3)), pass(lots.slice(3)))).top;
     expect(top.map((t) => [t.line, t.basis])).toEqual([
       [9, "sold"],
