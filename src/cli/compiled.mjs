@@ -76,6 +76,7 @@ const ownUrl = {
 
 async function compile(dir, entry, splitting) {
   const { build, version } = await import("esbuild");
+  const started = Date.now();
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
@@ -119,10 +120,14 @@ async function compile(dir, entry, splitting) {
     }
   }
   const inputs = [...Object.keys(result.metafile.inputs), "tsconfig.json", "package.json"].map(stamp);
-  const manifest = { format: FORMAT, root: ROOT, entry, node: process.version, out, main, inputs };
-  const temp = join(dir, `manifest.json.${process.pid}.tmp`);
-  writeFileSync(temp, JSON.stringify(manifest));
-  renameSync(temp, join(dir, "manifest.json"));
+  // A source saved while esbuild was reading may be older in the output than on disk: no manifest
+  // then, so the next start compiles again.
+  if (inputs.every(([, , mtimeMs]) => mtimeMs <= started)) {
+    const manifest = { format: FORMAT, root: ROOT, entry, node: process.version, out, main, inputs };
+    const temp = join(dir, `manifest.json.${process.pid}.tmp`);
+    writeFileSync(temp, JSON.stringify(manifest));
+    renameSync(temp, join(dir, "manifest.json"));
+  }
   try {
     prune(dir, out);
   } catch {

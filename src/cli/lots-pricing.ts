@@ -23,6 +23,7 @@ import type { DealModel } from "../domain/pricing/types.js";
 import type { LotPricingInfo } from "../present/lots-summary.present.js";
 import { readDealSnapshot } from "../services/deal-snapshot.js";
 import type { DealSnapshot } from "../services/deal-snapshot.schema.js";
+import { workerStart } from "./worker-bundle.js";
 
 export interface LotPricing {
   model: DealModel | null;
@@ -120,11 +121,10 @@ export async function loadLotPricing(config: Config, options: LotPricingOptions 
 }
 
 async function fitInWorker(): Promise<LotPricing> {
-  // Workers do not inherit the main thread's TypeScript loader: the entry registers it, then imports
-  // the module that does the work (docs/decisions/0002-run-typescript-with-tsx.md).
-  const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
-    workerData: { module: new URL("./lots-pricing.worker.ts", import.meta.url).href },
-  });
+  // Workers do not inherit the main thread's TypeScript loader: they run their module compiled
+  // (worker-bundle.ts), else an entry that registers the loader and imports it.
+  const start = await workerStart(new URL("./lots-pricing.worker.ts", import.meta.url));
+  const worker = new Worker(start.file, { workerData: start.workerData });
   try {
     const [message] = (await Promise.race([once(worker, "message"), once(worker, "error")])) as [
       LotPricing | Error,
