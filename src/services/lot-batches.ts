@@ -22,6 +22,13 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 50_000;
 const CHUNK = 64 * 1024;
 const INSERT_ROWS = 1000;
+/**
+ * The evaluation hands the event loop back at least this often: it runs in the server's one thread, and
+ * 50,000 lots take a second or so, during which no other request of the site would be answered.
+ */
+const YIELD_MS = 20;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function requireImporter(user: PublicUser | null): PublicUser {
   if (!user) throw new AppError("unauthenticated", "log in as a seller to evaluate auction lots");
@@ -110,6 +117,7 @@ export async function evaluateUpload(
   };
   const results: LotResult[] = [];
   let summary: LotSummary | null = null;
+  let turn = performance.now();
   for await (const event of evaluateLotStream(chunks(), {
     facts: ctx.facts,
     arrival: q.arrival as IsoDate,
@@ -128,6 +136,10 @@ export async function evaluateUpload(
           `more than ${MAX_UPLOAD_ROWS} lots: split the file, or use keiyard lots`,
         );
       await ctx.onProgress?.(event.progress);
+      if (performance.now() - turn >= YIELD_MS) {
+        await nextTurn();
+        turn = performance.now();
+      }
     } else if (event.kind === "done") summary = event.summary;
   }
   if (!summary) throw new AppError("invalid_input", "the file has no lots");

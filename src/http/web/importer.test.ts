@@ -3,12 +3,14 @@
 // sellers kept out, and a failure while saving that leaves no half-saved batch.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../../test/cli.js";
 import { Browser, createMarket, type Market } from "../../../test/market.js";
+import { users } from "../../db/schema/index.js";
 import { lotBatches, lotResults } from "../../db/schema/lots.js";
 import type { LotResult } from "../../domain/lots/types.js";
-import { saveBatch } from "../../services/lot-batches.js";
+import { evaluateUpload, saveBatch } from "../../services/lot-batches.js";
 
 const LOTS = readFileSync(join(ROOT, "docs/examples/lots.csv"));
 
@@ -76,6 +78,37 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(page).toMatch(/Download all results \(CSV\)/);
       expect(await (await seller.get("/importer")).text()).toMatch(/lots\.csv/);
     });
+
+    it("hands the event loop back while a big upload is evaluated, so other requests are answered", async () => {
+      const { generateLotCsv } = await import("../../domain/lots/generate.js");
+      const bytes = new TextEncoder().encode([...generateLotCsv(market.facts.catalog, 20_000, 3)].join(""));
+      const [owner] = await market.database.db
+        .select()
+        .from(users)
+        .where(eq(users.email, "importer@example.com"));
+      let rows = 0;
+      let rowsWhenAnotherTaskRan: number | null = null;
+      const outcome = await evaluateUpload(
+        market.database,
+        { ...owner!, banned: false, dealerName: null },
+        { name: "big.csv", bytes },
+        { to: "TX", arrival: "2027-01-15", fx: "152" },
+        {
+          facts: market.facts,
+          jpyPerUsd: 150,
+          onProgress: (p) => {
+            // Queued behind the evaluation: it runs when the evaluation next gives the loop back.
+            if (rows === 0) setImmediate(() => (rowsWhenAnotherTaskRan = rows));
+            rows = p.rows;
+          },
+        },
+      );
+      expect(outcome.batch.rowCount).toBe(20_000);
+      expect(rowsWhenAnotherTaskRan).not.toBeNull();
+      expect(rowsWhenAnotherTaskRan!).toBeLessThan(20_000);
+      // Not one of the batches the next tests count.
+      await market.database.db.delete(lotBatches).where(eq(lotBatches.id, outcome.batch.id));
+    }, 60_000);
 
     it("sorts by margin, filters to row errors, and pages", async () => {
       const margins = [
