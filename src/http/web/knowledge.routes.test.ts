@@ -18,7 +18,7 @@ describe("knowledge pages", () => {
   });
 
   it("/states/:code shows the record as of a date, with sources", async () => {
-    const before = await page("/states/co?on=2027-12-31");
+    const before = await page("/states/CO?on=2027-12-31");
     const after = await page("/states/CO?on=2028-01-01");
     expect(before.html).toMatch(/Not allowed on public roads/);
     expect(before.html).toMatch(/From 2028-01-01/);
@@ -27,9 +27,17 @@ describe("knowledge pages", () => {
     expect((await page("/states/ZZ")).status).toBe(404);
   });
 
-  it("the home page's state form lands on the state page", async () => {
+  it("the home page's state form lands on the state page, whatever the case typed", async () => {
     const res = await app.request("/states/lookup?code=TX");
     expect(res.headers.get("location")).toBe("/states/TX");
+    expect((await app.request("/states/lookup?code=%20tx")).headers.get("location")).toBe("/states/TX");
+  });
+
+  it("a state's page has one address: lower case moves to upper case, with the date kept", async () => {
+    const res = await app.request("/states/co?on=2027-12-31");
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe("/states/CO?on=2027-12-31");
+    expect((await app.request("/states/zz")).headers.get("location")).toBe("/states/ZZ");
   });
 
   it("/import answers with the reasoning and the port-to-plates checklist", async () => {

@@ -52,7 +52,13 @@ export function knowledgeWebRoutes(deps: AppDeps) {
   });
 
   app.get("/states/:code{[A-Za-z]{2}}", (c) => {
-    const code = parseInput(stateCodeString, c.req.param("code"));
+    const raw = c.req.param("code");
+    // One address a state: /states/tx (as typed, or from the lookup form) moves to /states/TX.
+    if (raw !== raw.toUpperCase()) {
+      const url = new URL(c.req.url);
+      return c.redirect(`/states/${raw.toUpperCase()}${url.search}`, 301);
+    }
+    const code = parseInput(stateCodeString, raw);
     const state = legalityFor(deps.facts, code, onDate(c.req.query("on")));
     const share = {
       url: absoluteUrl(new URL(c.req.url).origin, `/states/${state.code}`),
