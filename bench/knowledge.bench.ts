@@ -4,6 +4,9 @@ import { decodeFrameNumber } from "../src/domain/catalog/decode.js";
 import { computeLandedCost } from "../src/domain/cost/landed-cost.js";
 import { checkImportEligibility } from "../src/domain/eligibility/check.js";
 import { listStreetLegality } from "../src/domain/legality/street-legality.js";
+import { estimateWithGroups, resolveFairGroups } from "../src/domain/pricing/estimate.js";
+import { fitDealModel } from "../src/domain/pricing/index.js";
+import { syntheticComparables } from "../src/domain/pricing/synthetic.fixture.js";
 import type { IsoDate, YearMonth } from "../src/domain/units/dates.js";
 import { jpy } from "../src/domain/units/money.js";
 import { loadFacts } from "../src/facts/load.js";
@@ -53,6 +56,17 @@ export async function benchKnowledge(): Promise<void> {
         facts.importRules,
         facts.stateFees,
       ),
+    ),
+  );
+  // The deal model's estimate as a batch makes it: the groups of a truck's names resolved once, then
+  // one estimate a truck (keiyard lots makes a million).
+  const comps = syntheticComparables(20_000, 1);
+  const model = fitDealModel(comps);
+  const trucks = comps.slice(0, 10_000).map((c) => ({ spec: c, groups: resolveFairGroups(model, c) }));
+  report(
+    "estimateWithGroups (deal model, groups resolved)",
+    timeIt(200_000, (i) =>
+      estimateWithGroups(model, trucks[i % trucks.length]!.groups, trucks[i % trucks.length]!.spec),
     ),
   );
   report(

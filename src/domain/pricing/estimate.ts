@@ -24,6 +24,21 @@ export const RANGE_Z = 1.2816;
 /** Feature buffer, filled and read within one synchronous call. */
 const SCRATCH = new Float64Array(DENSE_NAMES.length);
 
+/**
+ * A model's coefficients in DENSE_NAMES order, made once per model: read by name for every truck, each
+ * was a property lookup by a computed key (`npm run bench -- knowledge`, estimateWithGroups).
+ */
+const coefficientVectors = new WeakMap<DealModel, Float64Array>();
+
+function coefficientVector(model: DealModel): Float64Array {
+  let v = coefficientVectors.get(model);
+  if (!v) {
+    v = Float64Array.from(DENSE_NAMES, (name) => model.coefficients[name]);
+    coefficientVectors.set(model, v);
+  }
+  return v;
+}
+
 /** The group effects a truck's make, model and generation resolve to: the part of an estimate that
  * depends only on the names, so a batch can resolve it once per name and estimate many trucks with it. */
 export type FairGroups =
@@ -83,7 +98,8 @@ export function estimateWithGroups(model: DealModel, groups: FairGroups, truck: 
   denseFeatures(age, logKm, fourWdOf(truck.drive), bedColumnOf(truck.bedType), model, dense);
   let logFair = model.intercept + makeEffect.effect + family.effect + (gen?.effect ?? 0);
   // A plain loop over a reused buffer: a batch estimates a million trucks.
-  for (let i = 0; i < DENSE_NAMES.length; i++) logFair += model.coefficients[DENSE_NAMES[i]!] * dense[i]!;
+  const coefficients = coefficientVector(model);
+  for (let i = 0; i < coefficients.length; i++) logFair += coefficients[i]! * dense[i]!;
   const factor = model.spreadFactors[patternOf(age, logKm)];
   const spread = group.sigma * factor * Math.sqrt(1 + 1 / (comparables + model.ridge));
   const fairCents = roundToDollar(Math.exp(logFair));
