@@ -40,7 +40,6 @@ const ok: LotResult = {
   margin: { cents: 387_022, lowCents: 234_022, highCents: 584_022 },
   warnings: [{ line: 2, column: "flags", reason: 'rust S2, "under bed"' }],
   errors: [],
-  lot: null,
 };
 
 const bad: LotResult = {

@@ -63,13 +63,13 @@ export async function saveBatch(
 ): Promise<LotBatchRow> {
   return withTransaction(database, async (tx) => {
     const [batch] = await tx.insert(lotBatches).values(row).returning();
+    // Each slice of rows goes as one JSON array, unpacked by the database: one parameter instead of
+    // three a row, which the embedded database binds and parses noticeably faster.
     for (let i = 0; i < results.length; i += INSERT_ROWS)
-      await tx.insert(lotResults).values(
-        results.slice(i, i + INSERT_ROWS).map((r) => ({
-          batchId: batch!.id,
-          line: r.line,
-          result: r as unknown as Record<string, unknown>,
-        })),
+      await tx.execute(
+        sql`insert into ${lotResults} (batch_id, line, result)
+            select ${batch!.id}, (e->>'line')::int, e
+            from jsonb_array_elements(${JSON.stringify(results.slice(i, i + INSERT_ROWS))}::jsonb) as e`,
       );
     return batch!;
   });

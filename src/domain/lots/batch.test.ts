@@ -15,10 +15,11 @@ import { fitDealModel } from "../pricing/fit.js";
 import type { Comparable, DealModel } from "../pricing/types.js";
 import type { IsoDate, YearMonth } from "../units/dates.js";
 import { jpy } from "../units/money.js";
-import { createLotBatch, LotFileError } from "./batch.js";
+import { createLotBatch, LotFileError, readHeader } from "./batch.js";
 import { parseCsv } from "./csv.js";
 import type { LotContext } from "./evaluate.js";
 import { generateLotCsv } from "./generate.js";
+import { createRowReader } from "./read-row.js";
 import type { LotResult } from "./types.js";
 
 const facts = loadFacts();
@@ -100,8 +101,13 @@ describe("remembered answers are the engines' own (property)", () => {
       fc.property(fc.integer({ min: 1, max: 10_000 }), (seed) => {
         const text = [...generateLotCsv(facts.catalog, 40, seed)].join("");
         const { results } = run(text, context(model));
+        // Each row as the batch read it, for the cells the fair price takes from the lot itself.
+        const [head, ...records] = parseCsv(text);
+        const read = createRowReader(readHeader(head!), { priceUnit: 1 });
+        const lots = new Map(records.map((rec) => [rec.line, read(rec.fields, rec.line).lot]));
         for (const r of results) {
           if (r.status !== "ok") continue;
+          const lot = lots.get(r.line)!;
           const cost = computeLandedCost(
             {
               priceJpy: jpy(r.price!.jpy),
@@ -136,8 +142,8 @@ describe("remembered answers are the engines' own (property)", () => {
             generation: v.generation,
             year: r.year,
             mileageKm: r.mileageKm,
-            drive: v.drive === "both" || v.drive === null ? r.lot!.drive : v.drive,
-            bedType: /dump|ダンプ/i.test(`${r.lot!.model} ${r.lot!.trim}`) ? "dump" : "standard",
+            drive: v.drive === "both" || v.drive === null ? lot.drive : v.drive,
+            bedType: /dump|ダンプ/i.test(`${lot.model} ${lot.trim}`) ? "dump" : "standard",
           });
           if (fair.kind === "estimate")
             expect(r.fair).toMatchObject({ source: "model", fairCents: fair.fairCents });

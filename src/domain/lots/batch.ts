@@ -111,7 +111,6 @@ export function createRowEvaluator(
               margin: null,
               warnings: read.warnings,
               errors: read.errors,
-              lot: null,
             }
           : evaluator.evaluate(lot, read.warnings);
       return { result, gradeReadAs: read.gradeReadAs };

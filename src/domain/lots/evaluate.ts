@@ -378,7 +378,6 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
               },
         warnings,
         errors: [],
-        lot,
       };
     },
   };

@@ -106,5 +106,4 @@ export interface LotResult {
   margin: { cents: number | null; lowCents: number; highCents: number } | null;
   warnings: LotIssue[];
   errors: LotIssue[];
-  lot: Lot | null;
 }
