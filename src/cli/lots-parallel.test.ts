@@ -61,6 +61,7 @@ async function parallel(
   blockBytes: number,
   size: number,
   maxBlockBytes?: number,
+  pool: LotWorkers | null = workers,
 ) {
   const parts: Uint8Array[] = [];
   let summary: unknown;
@@ -69,7 +70,7 @@ async function parallel(
   let lastRows = 0;
   const text = () => Buffer.concat(parts).toString("utf8");
   try {
-    for await (const e of evaluateLotFileParallel(file, workers, {
+    for await (const e of evaluateLotFileParallel(file, pool, {
       ctx,
       priceUnit: 1,
       format,
@@ -156,6 +157,8 @@ describe("evaluateLotFileParallel gives what one pass gives", () => {
           expect(par.text).toBe(one.text);
           expect(par).toEqual(one);
         }
+        // Without workers (a small file, one core): the block runner on this thread, over the whole file.
+        expect(await parallel(file, format, 1 << 20, size, undefined, null)).toEqual(one);
       });
 
   it("flags rows that are not UTF-8 past the start of the file, in any block", async () => {
@@ -203,6 +206,7 @@ describe("evaluateLotFileParallel gives what one pass gives", () => {
       expect(one.error).toBeDefined();
       for (const blockBytes of [64, 1 << 20])
         expect(await parallel(file, "csv", blockBytes, size)).toEqual(one);
+      expect(await parallel(file, "csv", 1 << 20, size, undefined, null)).toEqual(one);
     }
   });
 });

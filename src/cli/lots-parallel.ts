@@ -122,11 +122,13 @@ async function readHeaderRecord(reader: FileReader) {
 /**
  * Evaluates a lots file with `workers`, yielding the header, the results as bytes in file order with
  * the progress, and the summary. Throws AppError as the one-pass reader does (not UTF-8, no header, a
- * record too long), and LotWorkerError when a worker fails.
+ * record too long), and LotWorkerError when a worker fails. Without workers (a small file, one core)
+ * the whole file goes through the same block runner on this thread: the results written straight as
+ * bytes, which is about twice as fast as making them text first.
  */
 export async function* evaluateLotFileParallel(
   file: string,
-  workers: LotWorkers,
+  workers: LotWorkers | null,
   options: ParallelOptions,
 ): AsyncGenerator<ParallelEvent> {
   const blockBytes = options.blockBytes ?? BLOCK_BYTES;
@@ -143,7 +145,8 @@ export async function* evaluateLotFileParallel(
       headerLine,
       format: options.format,
     };
-    for (let i = 0; i < workers.size; i++) workers.post(i, { kind: "setup", setup });
+    const threads = workers?.size ?? 0;
+    for (let i = 0; i < threads; i++) workers!.post(i, { kind: "setup", setup });
 
     const progress: LotProgress = { bytes: 0, totalBytes: options.totalBytes, rows: 0 };
     let summary = emptySummary();
@@ -152,7 +155,7 @@ export async function* evaluateLotFileParallel(
     // Results buffers written out and free again; and input buffers back from the workers.
     const spareOut: ArrayBuffer[] = [];
     const keep = (pool: ArrayBuffer[], b: ArrayBuffer) => {
-      if (pool.length < workers.size * 4) pool.push(b);
+      if (pool.length < threads * 4) pool.push(b);
     };
     const releaser = (b: Uint8Array) => () => keep(spareOut, b.buffer as ArrayBuffer);
     /** The text of a block as it goes out: the first JSON element has no comma before it. */
@@ -171,12 +174,13 @@ export async function* evaluateLotFileParallel(
     // Blocks sent and not yet handed on, with where each ends in the file; results that came early wait.
     const inFlight = new Map<number, { end: number; worker: number }>();
     const arrived = new Map<number, FromWorker>();
-    const load = new Array<number>(workers.size).fill(0);
-    const maxInFlight = workers.size * 3;
+    const load = new Array<number>(threads).fill(0);
+    const maxInFlight = threads * 3;
     let nextId = 0;
     let nextOut = 0;
     let line = 1;
-    let fallback = false;
+    // Without workers, the one-pass reading below takes the whole file.
+    let fallback = workers === null;
 
     /** Cuts the next block and sends it to the least busy worker; false at the end of the file or for the fallback. */
     const dispatch = async (): Promise<boolean> => {
@@ -204,14 +208,14 @@ export async function* evaluateLotFileParallel(
         load[worker]!++;
         const firstLine = line;
         line += countLineBreaks(bytes); // before the bytes move to the worker
-        workers.post(worker, { kind: "block", id, bytes, firstLine, atFileStart }, [
+        workers!.post(worker, { kind: "block", id, bytes, firstLine, atFileStart }, [
           bytes.buffer as ArrayBuffer,
         ]);
         return true;
       }
     };
 
-    let more = true;
+    let more = workers !== null;
     for (;;) {
       while (more && inFlight.size < maxInFlight) more = await dispatch();
       const ready = arrived.get(nextOut);
@@ -230,7 +234,7 @@ export async function* evaluateLotFileParallel(
         continue;
       }
       if (inFlight.size === 0) break;
-      const m = await workers.next();
+      const m = await workers!.next();
       load[inFlight.get(m.id)!.worker]!--;
       keep(reader.spare, m.input);
       arrived.set(m.id, m);

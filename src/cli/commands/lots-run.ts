@@ -77,8 +77,10 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
     dealModel: pricing.model,
   };
   const priceUnit = Number(q.priceUnit);
+  // Files are written as bytes by the block runner, on the workers or (a small file, one core) on this
+  // thread; the terminal table is made from the results as text.
   const events =
-    workers && format !== "table"
+    format !== "table"
       ? evaluateLotFileParallel(file, workers, { ctx, priceUnit, format, totalBytes })
       : evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
           ...ctx,
