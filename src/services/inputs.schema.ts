@@ -88,7 +88,28 @@ export type CostPageQuery = z.infer<typeof costPageInputSchema>;
 export const legalInputSchema = z.object({ code: stateCodeString, on: isoDateString.optional() }).strict();
 
 /** Parse or throw an AppError naming the first bad field. */
+/**
+ * Where a NUL character sits in an input ("email", "items.2.name"), or null. PostgreSQL text cannot
+ * hold one: let through, it fails the query, as a server error instead of a bad request.
+ */
+function nulAt(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object" || depth > 8) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const at = nulAt(v, path === "" ? k : `${path}.${k}`, depth + 1);
+    if (at !== null) return at;
+  }
+  return null;
+}
+
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
+  const nul = nulAt(value, "");
+  if (nul !== null)
+    throw new AppError(
+      "invalid_input",
+      `${nul === "" ? "" : `${nul}: `}text may not contain a NUL character`,
+      nul || undefined,
+    );
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

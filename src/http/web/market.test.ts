@@ -44,6 +44,21 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(msg(await unknown.text())).toBe(msg(await wrong.text()));
       });
 
+      it("answers text with a NUL character as a refusal, not a server error (PostgreSQL cannot store it)", async () => {
+        const b = new Browser(market.app);
+        // The log-in form answers every refusal with 401.
+        const login = await b.post("/login", { email: "\u0000", password: "whatever12345" });
+        expect(login.status).toBe(401);
+        expect(await login.text()).toMatch(/email: text may not contain a NUL character/);
+        const signup = await b.post("/signup", {
+          email: "nul@example.com",
+          password: "correct horse battery",
+          displayName: "a\u0000b",
+          role: "buyer",
+        });
+        expect(signup.status).toBe(400);
+      });
+
       it("rejects a short password and keeps what was typed, except the password", async () => {
         const b = new Browser(market.app);
         const res = await b.post("/signup", {
