@@ -160,11 +160,12 @@ export async function benchLots(): Promise<void> {
     if (dataDir && !/from the snapshot of/.test(run.stdout)) throw new Error("the warm run read no snapshot");
     const rate = Math.round((count / run.ms) * 1000);
     // The command's own clock starts after the deal model is fitted: its rate leaves start-up out.
-    const own = /\(([\d.]+) s, ([\d,]+) lots\/s\)/.exec(run.stdout);
+    const own = /\(([\d.]+) s, ([\d,]+) lots\/s/.exec(run.stdout);
     report(`lots: keiyard lots end to end (${dataDir ? "deal model" : "fact range"})`, {
       ms: Math.round(run.ms),
       lotsPerSec: rate,
       lotsPerSecAfterStartup: own ? Number(own[2]!.replaceAll(",", "")) : undefined,
+      workerThreads: Number(/on (\d+) worker threads/.exec(run.stdout)?.[1] ?? 0),
       pctOfRawParse: Math.round((rate / rawRate) * 100),
       peakRssMiB: Math.round((run.peakKiB * 1024) / MiB),
       peakRssWhileStreamingMiB: Math.round((run.streamPeakKiB * 1024) / MiB),

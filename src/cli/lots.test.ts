@@ -1,13 +1,17 @@
 // `keiyard lots` through the real binary: the table and summary of the example file, CSV and JSON
 // output files, one JSON document under --json, quiet stderr in a pipe, one-line errors and exit 1
 // for a bad invocation or a file that cannot be read as lots.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { keiyard } from "../../test/cli.js";
 import { parseCsv } from "../domain/lots/csv.js";
-import { LOT_CSV_COLUMNS } from "../present/lots.present.js";
+import { generateLotCsv } from "../domain/lots/generate.js";
+import type { IsoDate } from "../domain/units/dates.js";
+import { loadFacts } from "../facts/load.js";
+import { LOT_CSV_COLUMNS, lotOutputText } from "../present/lots.present.js";
+import { evaluateLotStream, lotCostsFrom } from "../services/lots.js";
 
 const dir = mkdtempSync(join(tmpdir(), "keiyard-lots-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +38,32 @@ describe("keiyard lots", () => {
     expect(r.stdout).toMatch(/at 150 JPY per USD \(KEIYARD_JPY_PER_USD/);
     expect(r.stdout).toMatch(/Not legal advice/);
   });
+
+  it("evaluates a big file on worker threads, writing what one pass writes", async () => {
+    // Over the size from which the command starts workers (24 MiB): about 190,000 generated lots.
+    const file = join(dir, "big.csv");
+    writeFileSync(file, [...generateLotCsv(loadFacts().catalog, 190_000, 11)].join(""));
+    expect(statSync(file).size).toBeGreaterThan(24 * 1024 * 1024);
+    const out = join(dir, "big-results.csv");
+    const r = run([file, "--to", "TX", "--arrival", "2027-01-15", "--out", out]);
+    expect(r.code).toBe(0);
+    const threads = Math.min(8, availableParallelism());
+    // One core: the main thread alone, and the summary says nothing of threads.
+    if (threads >= 2) expect(r.stdout).toMatch(new RegExp(`lots/s on ${threads} worker threads\\)`));
+    else expect(r.stdout).not.toMatch(/worker threads/);
+    expect(r.stdout).toMatch(/190,000 lots in .*big\.csv -> .*: 190,000 evaluated/);
+    // The reference: one pass in this process, each result made text.
+    let text = `${LOT_CSV_COLUMNS.join(",")}\n`;
+    const ctx = { facts: loadFacts(), arrival: "2027-01-15" as IsoDate, state: "TX", jpyPerUsd: 150 };
+    for await (const e of evaluateLotStream(createReadStream(file), {
+      ...ctx,
+      costs: lotCostsFrom({} as never),
+      dealModel: null,
+      priceUnit: 1,
+    }))
+      if (e.kind === "results") for (const res of e.results) text += lotOutputText(res, "csv");
+    expect(readFileSync(out, "utf8") === text).toBe(true);
+  }, 120_000);
 
   it("is quiet on stderr in a pipe: no progress bar, no noise", () => {
     const r = run([EXAMPLE, "--to", "TX", "--arrival", "2027-01-15", "--fx", "155"]);

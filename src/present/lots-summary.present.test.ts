@@ -13,6 +13,7 @@ const info: LotRunInfo = {
   sampleCost: null,
   out: null,
   elapsedMs: 12,
+  threads: 0,
   disclaimer: "Not legal advice.",
 };
 

@@ -110,6 +110,7 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
           sampleCost: event.sampleCost,
           out,
           elapsedMs: performance.now() - started,
+          threads: workers && format !== "table" ? workers.size : 0,
           disclaimer: facts.importRules.meta.disclaimer,
         };
         const summaryJson = JSON.stringify(presentLotSummary(event.summary, run));
