@@ -13,7 +13,7 @@ import type { IsoDate } from "../domain/units/dates.js";
 import { loadFacts } from "../facts/load.js";
 import { lotOutputText } from "../present/lots.present.js";
 import { evaluateLotStream } from "../services/lots.js";
-import { evaluateLotFileParallel, type ParallelOptions } from "./lots-parallel.js";
+import { evaluateLotFileInBlocks, type ParallelOptions } from "./lots-parallel.js";
 import { LotWorkerError, type LotWorkers, startLotWorkers } from "./lots-workers.js";
 
 const facts = loadFacts();
@@ -70,7 +70,7 @@ async function parallel(
   let lastRows = 0;
   const text = () => Buffer.concat(parts).toString("utf8");
   try {
-    for await (const e of evaluateLotFileParallel(file, pool, {
+    for await (const e of evaluateLotFileInBlocks(file, pool, {
       ctx,
       priceUnit: 1,
       format,
@@ -145,7 +145,7 @@ const cases: [string, () => string | Uint8Array][] = [
   ["only a header", () => "lot,chassis,year,sold\r\n"],
 ];
 
-describe("evaluateLotFileParallel gives what one pass gives", () => {
+describe("evaluateLotFileInBlocks gives what one pass gives", () => {
   for (const [name, make] of cases)
     for (const format of ["csv", "json"] as const)
       it(`${name} (${format})`, async () => {
@@ -224,7 +224,7 @@ describe("a worker that fails", () => {
           format: "csv" as const,
           totalBytes: size,
         };
-        for await (const _ of evaluateLotFileParallel(file, broken, options));
+        for await (const _ of evaluateLotFileInBlocks(file, broken, options));
       };
       await expect(run()).rejects.toThrow(LotWorkerError);
     } finally {

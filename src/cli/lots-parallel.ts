@@ -126,7 +126,7 @@ async function readHeaderRecord(reader: FileReader) {
  * the whole file goes through the same block runner on this thread: the results written straight as
  * bytes, which is about twice as fast as making them text first.
  */
-export async function* evaluateLotFileParallel(
+export async function* evaluateLotFileInBlocks(
   file: string,
   workers: LotWorkers | null,
   options: ParallelOptions,

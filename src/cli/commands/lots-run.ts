@@ -1,6 +1,6 @@
 // The work of `keiyard lots` once its worker threads are starting (src/cli/commands/lots.ts): the options
-// checked, the fact data and the deal model loaded, the file evaluated (on the workers, or in one pass on
-// this thread), and the results and summary written.
+// checked, the fact data and the deal model loaded, the file evaluated (in blocks, on the workers or on
+// this thread; the terminal table in one pass as text), and the results and summary written.
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
@@ -16,7 +16,7 @@ import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
 import { lotsInputSchema } from "../../services/lots.schema.js";
 import type { Io } from "../command.js";
 import { cliConfig } from "../config.js";
-import { evaluateLotFileParallel } from "../lots-parallel.js";
+import { evaluateLotFileInBlocks } from "../lots-parallel.js";
 import { loadLotPricing } from "../lots-pricing.js";
 import { LotWorkerError, type LotWorkers } from "../lots-workers.js";
 import { createProgressBar } from "../progress.js";
@@ -81,7 +81,7 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
   // thread; the terminal table is made from the results as text.
   const events =
     format !== "table"
-      ? evaluateLotFileParallel(file, workers, { ctx, priceUnit, format, totalBytes })
+      ? evaluateLotFileInBlocks(file, workers, { ctx, priceUnit, format, totalBytes })
       : evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
           ...ctx,
           priceUnit,
