@@ -48,6 +48,7 @@ export interface BlockError {
 
 /** Bytes are decoded in slices of this many, which the parser then reads (SlicedCsvParser). */
 const SLICE_BYTES = 16 * 1024;
+const LF = 10;
 
 const encoder = new TextEncoder();
 
@@ -199,8 +200,18 @@ export function runBlock(
     // Decoded a slice at a time: the text of a whole block would be one large object that only a full
     // garbage collection frees; slices die young. (A slice may end inside a character: the decoder
     // keeps its first bytes for the next.)
-    for (let at = 0; at < bytes.length; at += SLICE_BYTES)
-      run.text(decoder.decode(bytes.subarray(at, at + SLICE_BYTES), { stream: true }));
+    // Each slice ends after a line break where there is one, so a slice's text is nearly always whole
+    // records: the parser then has no unfinished record to join to the next slice (a joined string is
+    // copied again when read). A break is always between characters, so the decoder keeps no bytes.
+    for (let at = 0; at < bytes.length; ) {
+      let end = Math.min(at + SLICE_BYTES, bytes.length);
+      if (end < bytes.length) {
+        const lf = bytes.lastIndexOf(LF, end - 1);
+        if (lf >= at) end = lf + 1;
+      }
+      run.text(decoder.decode(bytes.subarray(at, end), { stream: true }));
+      at = end;
+    }
     run.text(decoder.decode());
     run.end();
   } catch (e) {

@@ -191,6 +191,20 @@ describe("CsvParser: examples", () => {
     }
   });
 
+  it("gives each record exactly its own fields when widths change from row to row (no holes)", () => {
+    // The parser sizes a record's array from the record before it; a shorter row must not keep the
+    // longer one's length, and a longer row must grow without gaps.
+    const records = parseCsv("a,b,c,d\ne\nf,g\nh,i,j,k,l,m\n,\n");
+    expect(fields(records)).toEqual([
+      ["a", "b", "c", "d"],
+      ["e"],
+      ["f", "g"],
+      ["h", "i", "j", "k", "l", "m"],
+      ["", ""],
+    ]);
+    for (const r of records) expect(Object.keys(r.fields)).toHaveLength(r.fields.length);
+  });
+
   it("keeps only the unfinished record between chunks", () => {
     const p = new CsvParser({ maxRecordChars: 50 });
     // 10,000 short records through a 50-character limit: fine, since complete records are not kept.
