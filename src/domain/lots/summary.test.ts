@@ -11,6 +11,7 @@ import {
   finishSummary,
   mergeSummaries,
   type SummaryState,
+  TOP_MARGINS,
 } from "./summary.js";
 import type { LotResult } from "./types.js";
 
@@ -138,6 +139,30 @@ describe("mergeSummaries (property)", () => {
           prev = c;
         }
         expect(finishSummary(merged)).toEqual(finishSummary(pass(reads)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("keeps the best margins by the ranking rule (against sorting every candidate)", () => {
+    // Clean rows first, then sold prices, then the larger margin, then the earlier line.
+    fc.assert(
+      fc.property(file, (reads) => {
+        const expected = reads
+          .map((r) => r.result)
+          .filter(
+            (r) => r.eligibility?.verdict === "importable" && r.margin && r.fair && r.fair.source !== "none",
+          )
+          .map((r) => ({
+            line: r.line,
+            warned: Number(r.warnings.length > 0),
+            start: Number(r.price?.basis === "start"),
+            margin: r.margin!.cents ?? r.margin!.lowCents,
+          }))
+          .sort((a, b) => a.warned - b.warned || a.start - b.start || b.margin - a.margin || a.line - b.line)
+          .slice(0, TOP_MARGINS)
+          .map((t) => t.line);
+        expect(finishSummary(pass(reads)).top.map((t) => t.line)).toEqual(expected);
       }),
       { numRuns: 400 },
     );

@@ -83,31 +83,41 @@ export function emptySummary(): SummaryState {
 // Lots without warnings first (a best margin that rests on a suspect row is not a headline), then those
 // priced on a sold price (a start price leaves out the bidding), then the best margin; of equal margins
 // the earlier line (a file is read in line order, so this is the order a single pass keeps).
-const byMargin = (a: TopLot, b: TopLot) =>
-  Number(a.warnings > 0) - Number(b.warnings > 0) ||
-  Number(a.basis === "start") - Number(b.basis === "start") ||
-  b.marginCents - a.marginCents ||
-  a.line - b.line;
+// (Taken field by field, so that a row is compared with the worst kept one before anything is made for it.)
+function compareTop(a: TopLot, warnings: number, basis: TopLot["basis"], marginCents: number, line: number) {
+  return (
+    Number(a.warnings > 0) - Number(warnings > 0) ||
+    Number(a.basis === "start") - Number(basis === "start") ||
+    marginCents - a.marginCents ||
+    a.line - line
+  );
+}
+const byMargin = (a: TopLot, b: TopLot) => compareTop(a, b.warnings, b.basis, b.marginCents, b.line);
 
 function considerTop(s: SummaryState, r: LotResult): void {
   if (r.eligibility?.verdict !== "importable" || !r.margin || r.fair?.source === "none" || !r.fair) return;
   const marginCents = r.margin.cents ?? r.margin.lowCents;
   if (marginCents > 0) s.counts.positiveMargins++;
   const worst = s.top.at(-1);
-  const candidate = {
+  const basis = r.price?.basis ?? "sold";
+  // Most rows rank below the worst kept one: they are turned away before a candidate is made.
+  if (
+    s.top.length >= TOP_MARGINS &&
+    worst &&
+    compareTop(worst, r.warnings.length, basis, marginCents, r.line) <= 0
+  )
+    return;
+  const v = r.vehicle;
+  s.top.push({
     line: r.line,
     lotNo: r.lotNo,
-    vehicle: "",
+    vehicle: v ? `${v.make} ${v.model}${v.chassisCode ? ` ${v.chassisCode}` : ""}` : "unknown truck",
     landedCents: r.landedCents ?? 0,
     marginCents,
     fairSource: r.fair.source,
     warnings: r.warnings.length,
-    basis: r.price?.basis ?? "sold",
-  };
-  if (s.top.length >= TOP_MARGINS && worst && byMargin(worst, candidate) <= 0) return;
-  const v = r.vehicle;
-  candidate.vehicle = v ? `${v.make} ${v.model}${v.chassisCode ? ` ${v.chassisCode}` : ""}` : "unknown truck";
-  s.top.push(candidate);
+    basis,
+  });
   s.top.sort(byMargin);
   if (s.top.length > TOP_MARGINS) s.top.pop();
 }
