@@ -8,7 +8,7 @@ import { extname } from "node:path";
 import { AppError } from "../../services/app-error.js";
 import { type Command, parseFlags } from "../command.js";
 import { startLotWorkers } from "../lots-workers.js";
-import { tuneHeapForStreaming } from "../streaming-heap.js";
+import { tuneV8ForLots } from "../v8-tuning.js";
 
 const FLAGS = {
   to: "to",
@@ -94,8 +94,9 @@ export const lotsCommand: Command = {
     // start before anything else is loaded: they load their modules while this thread loads its own,
     // checks the options and reads the fact data and the deal model. (The options' errors come after,
     // in their usual order; the threads are then stopped unused.)
-    tuneHeapForStreaming();
-    const workers = (await isParallel(file, flags)) ? await startLotWorkers(threads()) : null;
+    const parallel = await isParallel(file, flags);
+    tuneV8ForLots(parallel ? threads() : 1);
+    const workers = parallel ? await startLotWorkers(threads()) : null;
     try {
       const { runLots } = await import("./lots-run.js");
       return await runLots({ file, values: flags, query, workers, io });
