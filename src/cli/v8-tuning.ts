@@ -1,13 +1,16 @@
-// V8 settings for `keiyard lots`, whose threads stream a million short-lived rows on every core.
-// V8 flags are process-wide: set before the worker threads start, they hold for them too. Measured in
-// docs/decisions/0028-parallel-lot-evaluation.md ("Heap and compiler").
+// V8 settings for `keiyard lots` on its worker threads, which stream a million short-lived rows on every
+// core. V8 flags are process-wide, and each thread's heap and compiler are made with the flags of the
+// moment: set before the threads start, these hold for them from their first object. (Only flags V8 reads
+// that way are safe to change in a running process; garbage-collector flags such as
+// --single-threaded-gc abort it.) Measured in docs/decisions/0028-parallel-lot-evaluation.md ("Heap and
+// compiler").
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 
 let tuned = false;
 
 /**
- * `threads`: how many threads will evaluate lots (the workers, or 1 for this thread alone).
+ * Call before starting `threads` worker threads.
  *
  * - Allocation-site pretenuring off. V8 watches where objects are made, and when nearly all of one
  *   site's objects survive a minor collection it makes that site's later objects in the old generation.

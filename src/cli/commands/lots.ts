@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { AppError } from "../../services/app-error.js";
 import { type Command, parseFlags } from "../command.js";
-import { startLotWorkers } from "../lots-workers.js";
+import { type LotWorkers, startLotWorkers } from "../lots-workers.js";
 import { tuneV8ForLots } from "../v8-tuning.js";
 
 const FLAGS = {
@@ -94,9 +94,12 @@ export const lotsCommand: Command = {
     // start before anything else is loaded: they load their modules while this thread loads its own,
     // checks the options and reads the fact data and the deal model. (The options' errors come after,
     // in their usual order; the threads are then stopped unused.)
-    const parallel = await isParallel(file, flags);
-    tuneV8ForLots(parallel ? threads() : 1);
-    const workers = parallel ? await startLotWorkers(threads()) : null;
+    let workers: LotWorkers | null = null;
+    if (await isParallel(file, flags)) {
+      // Set before the threads start, so that their heaps and compilers are made with it.
+      tuneV8ForLots(threads());
+      workers = await startLotWorkers(threads());
+    }
     try {
       const { runLots } = await import("./lots-run.js");
       return await runLots({ file, values: flags, query, workers, io });
