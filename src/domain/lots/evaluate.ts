@@ -10,6 +10,7 @@
 import type { CatalogEntry, Facts } from "../../facts/schemas.js";
 import { type DecodeResult, decodeFrameNumber } from "../catalog/decode.js";
 import { computeLandedCost } from "../cost/landed-cost.js";
+import { type LandedTotals, prepareLandedTotals } from "../cost/landed-total.js";
 import { ageStatusFor } from "../cost/tariffs.js";
 import type { LandedCost, LandedCostInput } from "../cost/types.js";
 import { checkImportEligibility } from "../eligibility/check.js";
@@ -45,7 +46,7 @@ export interface LotContext {
 export interface LotEvaluator {
   /** The answer for a lot read without errors; `warnings` (the row's own) is extended and kept. */
   evaluate(lot: Lot, warnings: LotIssue[]): LotResult;
-  /** One landed-cost answer of the run (the first computed), for what it includes and leaves out. */
+  /** The itemized landed cost of the run's first priced lot, for what it includes and leaves out. */
   sampleCost(): LandedCost | null;
   /** The landed cost of a price and build year, computed afresh (not remembered, not the sample). */
   landedCostOf(priceJpy: number, buildYear: number | null): LandedCost;
@@ -109,6 +110,8 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   const trucks = new Map<string, EligibilityResult>();
   const models = new Map<CatalogEntry, ModelEligibility>();
   let sample: LandedCost | null = null;
+  let firstPriced: { priceJpy: number; buildYear: number | null } | null = null;
+  let totals: LandedTotals | null = null;
   const retail = rules.usRetailPrices;
   const factRange: FairPriceAnswer | null = retail
     ? {
@@ -322,9 +325,14 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
     if (!byPrice) byPrice = remember(costsByAge, age, new Map<number, number>());
     const hit = byPrice.get(priceJpy);
     if (hit !== undefined) return hit;
-    const cost = costOf(priceJpy, buildYear);
-    sample ??= cost;
-    return remember(byPrice, priceJpy, cost.totalCents);
+    // The total alone (the same number computeLandedCost gives); the itemized sample is made on demand.
+    firstPriced ??= { priceJpy, buildYear };
+    totals ??= prepareLandedTotals(
+      { ...ctx.costs, jpyPerUsd: ctx.jpyPerUsd, entryDate: arrival, state: ctx.state },
+      rules,
+      facts.stateFees,
+    );
+    return remember(byPrice, priceJpy, totals.total(priceJpy, buildYear));
   }
 
   function flags(lot: Lot, out: LotIssue[]): void {
@@ -340,7 +348,10 @@ export function createLotEvaluator(ctx: LotContext): LotEvaluator {
   }
 
   return {
-    sampleCost: () => sample,
+    sampleCost: () => {
+      if (!sample && firstPriced) sample = costOf(firstPriced.priceJpy, firstPriced.buildYear);
+      return sample;
+    },
     landedCostOf: costOf,
     evaluate(lot, warnings) {
       const { vehicle, memo, groups } = identify(lot, warnings);
