@@ -36,7 +36,15 @@ import { report } from "./measure.js";
 
 const MiB = 2 ** 20;
 /** Rounds of raw parse + warm run (BENCH_LOTS_ROUNDS). */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_LOTS_ROUNDS ?? 3));
+const ROUNDS = positiveInteger("BENCH_LOTS_ROUNDS", 3);
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${raw}: give a whole number of at least 1`);
+  return n;
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -128,7 +136,7 @@ async function benchDatabase(): Promise<string | null> {
 }
 
 export async function benchLots(): Promise<void> {
-  const count = Number(process.env.BENCH_LOTS ?? 1_000_000);
+  const count = positiveInteger("BENCH_LOTS", 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), "keiyard-lots-"));
   const file = join(dir, "lots.csv");
   try {

@@ -23,11 +23,14 @@ const CLOCK_OR_ENV =
 /** Every violation in one domain file, as readable strings. */
 function violations(file: string, text: string): string[] {
   const out: string[] = [];
-  const isTest = file.endsWith(".test.ts");
+  // Test support modules (`*.test-support.ts`: generators shared by test files) follow the tests' rules;
+  // production code may not import them.
+  const isTest = /\.test(-support)?\.ts$/.test(file);
   const code = text.replace(/\/\/.*$/gm, "");
   for (const m of code.matchAll(IMPORT)) {
     const typeOnly = Boolean(m[2]);
     const spec = (m[3] ?? m[4]) as string;
+    if (!isTest && /\.test(-support)?\.js$/.test(spec)) out.push(`imports test code "${spec}"`);
     if (!spec.startsWith(".")) {
       // Tests may use the test libraries; production domain code may import no package at all.
       if (isTest && ["vitest", "fast-check"].includes(spec)) continue;
@@ -73,5 +76,11 @@ describe("architecture", () => {
     expect(violations(f, "const t = new Date();")).toHaveLength(1);
     expect(violations(f, "const p = process.env.X;")).toHaveLength(1);
     expect(violations(f, 'const m = await import("node:fs");')).toHaveLength(1);
+    expect(violations(f, 'import { a } from "./a.test-support.js";')).toEqual([
+      'imports test code "./a.test-support.js"',
+    ]);
+    const support = join(domainDir, "x", "a.test-support.ts");
+    expect(violations(support, 'import fc from "fast-check";')).toEqual([]);
+    expect(violations(support, 'import { z } from "zod";')).toEqual(['imports package "zod"']);
   });
 });

@@ -6,10 +6,12 @@ import type { FromWorker, ToWorker } from "./lots-block.worker.js";
 import { workerStart } from "./worker-bundle.js";
 
 /**
- * Young generation of a worker: 32 MB, a semi-space of about 10 MB (V8's default here is 48 MB). Each
- * row's objects die within the row, so a larger one costs only memory; 16 MB made minor collections
- * frequent enough to cost a tenth of the run (median 7.2 against 6.3 s over seven interleaved runs of a
- * million lots), and 48 MB was no faster than 32 (decision 0028, "Heap").
+ * Young generation of a worker: 32 MB. That is what V8 gives a thread here anyway (its new space
+ * measured 32 MB with no limit set, and 48 MB rounds down to the same), but said outright, so a change
+ * of Node's defaults cannot shrink it. Each row's objects die within the row, so a larger young
+ * generation costs only memory; 16 MB made minor collections frequent enough to cost a tenth of the run
+ * (median 7.2 against 6.3 s over seven interleaved runs of a million lots). 64 MB would add its size
+ * again per thread to a peak already near the 300 MB budget (decision 0028, "Heap").
  */
 const WORKER_YOUNG_MB = 32;
 

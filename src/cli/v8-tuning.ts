@@ -10,7 +10,9 @@ import { setFlagsFromString } from "node:v8";
 let tuned = false;
 
 /**
- * Call before starting `threads` worker threads.
+ * Call before starting `threads` worker threads. The flags hold for the whole process from then on,
+ * the main thread included: it only cuts the file into blocks and writes the results, so neither
+ * matters much to it.
  *
  * - Allocation-site pretenuring off. V8 watches where objects are made, and when nearly all of one
  *   site's objects survive a minor collection it makes that site's later objects in the old generation.

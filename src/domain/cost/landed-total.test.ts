@@ -1,62 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadFacts } from "../../facts/load.js";
-import { epochDay, fromEpochDay, isoDate } from "../units/dates.js";
-import { jpy, usdCents } from "../units/money.js";
+import { isoDate } from "../units/dates.js";
+import { jpy } from "../units/money.js";
 import { computeLandedCost } from "./landed-cost.js";
+import { landedCostInput } from "./landed-cost.test-support.js";
 import { prepareLandedTotals } from "./landed-total.js";
 import type { LandedCostInput } from "./types.js";
 
 const { importRules: rules, stateFees } = loadFacts();
-const codes = stateFees.map((s) => s.code);
-
-const yen = (max: number) => fc.integer({ min: 0, max }).map(jpy);
-const cents = (max: number) => fc.option(fc.integer({ min: 0, max }).map(usdCents), { nil: null });
-
-// Entry dates from before the first fact (FY2024) to well after the last (FY2029), so every overlay
-// window, fiscal-year boundary and the "beyond the data" estimate are exercised.
-const entryDate = fc
-  .integer({ min: epochDay(isoDate("2024-01-01")), max: epochDay(isoDate("2029-12-31")) })
-  .map(fromEpochDay);
-
-const landedCostInput: fc.Arbitrary<LandedCostInput> = fc.record({
-  priceJpy: yen(80_000_000),
-  japanFees: fc.option(
-    fc.uniqueArray(
-      fc.record({
-        id: fc.constantFrom("auction", "agent", "inland", "port", "other"),
-        label: fc.constant("fee"),
-        jpy: yen(500_000),
-        dutiable: fc.boolean(),
-      }),
-      { selector: (f) => f.id, maxLength: 5 },
-    ),
-    { nil: undefined },
-  ),
-  // 0.01 to 500 yen per dollar, with up to 6 decimals
-  jpyPerUsd: fc.integer({ min: 10_000, max: 500_000_000 }).map((n) => n / 1_000_000),
-  fxRateDate: fc.constant(null),
-  entryDate,
-  buildYear: fc.option(fc.integer({ min: 1960, max: 2024 }), { nil: null }),
-  hts: fc.constantFrom("8704.31.0120", "8703.21.0150"),
-  freightUsd: cents(1_000_000),
-  insuranceJpy: fc.option(yen(100_000), { nil: null }),
-  usCosts: fc.record({
-    brokerUsd: cents(200_000),
-    portUsd: cents(200_000),
-    deliveryUsd: cents(500_000),
-    isfBondUsd: cents(50_000),
-    customsBondUsd: cents(50_000),
-  }),
-  hmfApplies: fc.boolean(),
-  state: fc.option(fc.constantFrom(...codes), { nil: null }),
-});
 
 describe("prepareLandedTotals", () => {
   it("gives computeLandedCost's total for every price and build year of a run (property)", () => {
     fc.assert(
       fc.property(
-        landedCostInput,
+        landedCostInput(stateFees.map((s) => s.code)),
         fc.array(
           fc.record({
             price: fc.oneof(
@@ -83,6 +41,38 @@ describe("prepareLandedTotals", () => {
       ),
       { numRuns: 600 },
     );
+  });
+
+  // Fixed cases the property test reaches only by chance: a state's tax minimum and cap, and the
+  // defaults of inputs left out (dutiable Japan fees, the harbor maintenance fee).
+  const base = { jpyPerUsd: 150, entryDate: isoDate("2027-01-15"), fxRateDate: null } as const;
+  const full = (input: Omit<LandedCostInput, "priceJpy">, price: number) =>
+    computeLandedCost({ ...input, priceJpy: jpy(price), buildYear: null }, rules, stateFees);
+
+  it.each([
+    { state: "VA", price: 1_000, taxCents: 7_500, why: "4.15% of a few dollars is under the $75 minimum" },
+    { state: "WV", price: 1_000, taxCents: 3_000, why: "6% of a few dollars is under the $30 minimum" },
+    { state: "SC", price: 5_000_000, taxCents: 50_000, why: "5% of some $33,000 is over the $500 cap" },
+  ])("gives the engine's total in $state, where $why", ({ state, price, taxCents }) => {
+    const cost = full({ ...base, state }, price);
+    expect(cost.lines.find((l) => l.id === "state:tax")?.cents).toBe(taxCents);
+    expect(prepareLandedTotals({ ...base, state }, rules, stateFees).total(price, null)).toBe(
+      cost.totalCents,
+    );
+  });
+
+  it("takes Japan fees as dutiable and the harbor fee as due when the input leaves them out", () => {
+    const fees = [{ id: "auction", label: "fee", jpy: jpy(60_000) }];
+    const omitted = { ...base, state: "TX", japanFees: fees };
+    const spelled = { ...omitted, japanFees: [{ ...fees[0]!, dutiable: true }], hmfApplies: true };
+    const price = 400_000;
+    const total = prepareLandedTotals(omitted, rules, stateFees).total(price, null);
+    expect(total).toBe(full(omitted, price).totalCents);
+    expect(total).toBe(full(spelled, price).totalCents);
+    // and the defaults matter: the other choice of either gives another total
+    expect(total).not.toBe(full({ ...spelled, hmfApplies: false }, price).totalCents);
+    const notDutiable = { ...spelled, japanFees: [{ ...fees[0]!, dutiable: false }] };
+    expect(total).not.toBe(full(notDutiable, price).totalCents);
   });
 
   it("refuses what computeLandedCost refuses, with its error", () => {

@@ -145,7 +145,8 @@ export function addToSummary(s: SummaryState, r: LotResult, gradeReadAs: "score"
   // Each count by name, not `counts[key]++`: a key that varies from row to row makes that a slow
   // generic property access, which cost a worker about 3% of its time.
   const verdicts = c.verdicts;
-  switch (r.eligibility?.verdict) {
+  const verdict = r.eligibility?.verdict;
+  switch (verdict) {
     case "importable":
       verdicts.importable++;
       break;
@@ -155,10 +156,23 @@ export function addToSummary(s: SummaryState, r: LotResult, gradeReadAs: "score"
     case "needs_evidence":
       verdicts.needs_evidence++;
       break;
+    case undefined: // no truck identified: no verdict to count
+      break;
+    default:
+      unreachable(verdict);
   }
   if (r.price) {
-    if (r.price.basis === "sold") c.priceBasis.sold++;
-    else c.priceBasis.start++;
+    const basis = r.price.basis;
+    switch (basis) {
+      case "sold":
+        c.priceBasis.sold++;
+        break;
+      case "start":
+        c.priceBasis.start++;
+        break;
+      default:
+        unreachable(basis);
+    }
     s.prices++;
     if (r.price.jpy > s.maxPriceJpy) s.maxPriceJpy = r.price.jpy;
   }
