@@ -1,6 +1,6 @@
 // Picks the command, runs it, and turns user errors into one line on stderr (plus the JSON error
 // document on stdout under --json) and exit code 1. Kept apart from main.ts so tests can call it.
-import { FactsError } from "../facts/load.js";
+import { FactsError } from "../facts/errors.js";
 import { GuideError } from "../guides/errors.js";
 import { AppError } from "../services/app-error.js";
 import type { CommandEntry, Io } from "./command.js";

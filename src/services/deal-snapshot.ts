@@ -56,7 +56,7 @@ export async function readDealSnapshot(dir: string): Promise<DealSnapshot | null
     return null;
   }
   try {
-    const parsed = dealSnapshotSchema.safeParse(JSON.parse(text));
+    const parsed = dealSnapshotSchema.safeParse(JSON.parse(text), { jitless: true }); // read once: see parseFactFile
     return parsed.success ? parsed.data : null;
   } catch {
     return null; // not JSON
