@@ -14,7 +14,7 @@ import { emptySummary, finishSummary, type LotSummary, mergeSummaries } from "..
 import { AppError } from "../services/app-error.js";
 import { type LotProgress, NOT_UTF8, toAppError } from "../services/lots.js";
 import { type BlockFormat, BlockRun, type BlockSetup, type BlockTotals } from "../services/lots-block-run.js";
-import { countLineBreaks, firstFieldStart, lastRecordEnd } from "../services/lots-blocks.js";
+import { countLineBreaks, firstFieldStart, lastRecordEnd, textSlices } from "../services/lots-blocks.js";
 import type { FromWorker } from "./lots-block.worker.js";
 import type { LotWorkers } from "./lots-workers.js";
 
@@ -249,7 +249,7 @@ export async function* evaluateLotFileInBlocks(
       try {
         for (;;) {
           const chunk = reader.take(reader.filled, PROBE_BYTES);
-          run.text(decoder.decode(chunk, { stream: true }));
+          for (const text of textSlices(chunk, decoder)) run.text(text);
           const out = emit(run.take());
           const sofar = { ...progress, bytes: reader.offset, rows: progress.rows + run.totals().rows };
           if (out.length > 0) yield { kind: "bytes", bytes: out, progress: sofar, release() {} };

@@ -13,6 +13,7 @@ import { addToSummary, emptySummary, type SummaryState } from "../domain/lots/su
 import type { LotResult } from "../domain/lots/types.js";
 import { lotOutputText } from "../present/lots.present.js";
 import { LotCsvWriter } from "../present/lots-csv-bytes.js";
+import { textSlices } from "./lots-blocks.js";
 
 export type BlockFormat = "csv" | "json";
 
@@ -45,10 +46,6 @@ export interface BlockError {
   message: string;
   line: number;
 }
-
-/** Bytes are decoded in slices of this many, which the parser then reads (SlicedCsvParser). */
-const SLICE_BYTES = 16 * 1024;
-const LF = 10;
 
 const encoder = new TextEncoder();
 
@@ -197,21 +194,7 @@ export function runBlock(
   run.take(spare && spare.byteLength >= need ? spare : need);
   let error: BlockError | null = null;
   try {
-    // Decoded a slice at a time: the text of a whole block would be one large object that only a full
-    // garbage collection frees; slices die young. (A slice may end inside a character: the decoder
-    // keeps its first bytes for the next.)
-    // Each slice ends after a line break where there is one, so a slice's text is nearly always whole
-    // records: the parser then has no unfinished record to join to the next slice (a joined string is
-    // copied again when read). A break is always between characters, so the decoder keeps no bytes.
-    for (let at = 0; at < bytes.length; ) {
-      let end = Math.min(at + SLICE_BYTES, bytes.length);
-      if (end < bytes.length) {
-        const lf = bytes.lastIndexOf(LF, end - 1);
-        if (lf >= at) end = lf + 1;
-      }
-      run.text(decoder.decode(bytes.subarray(at, end), { stream: true }));
-      at = end;
-    }
+    for (const text of textSlices(bytes, decoder)) run.text(text);
     run.text(decoder.decode());
     run.end();
   } catch (e) {

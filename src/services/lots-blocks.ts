@@ -76,3 +76,29 @@ export function countLineBreaks(buf: Buffer): number {
   for (let i = buf.indexOf(CR); i !== -1; i = buf.indexOf(CR, i + 1)) if (buf[i + 1] !== LF) n++;
   return n;
 }
+
+/** Bytes are decoded in slices of this many, which the parser then reads (SlicedCsvParser). */
+const SLICE_BYTES = 16 * 1024;
+
+/**
+ * The text of `bytes` as the parser is best fed it, a slice of about 16 KiB at a time (the
+ * decoder's pending bytes stay in `decoder`, for the next call or its final decode()).
+ *
+ * Decoded a slice at a time: the text of a whole block would be one large object that only a full
+ * garbage collection frees; slices die young. (A slice may end inside a character: the decoder keeps
+ * its first bytes for the next.) Each slice ends after a line break where there is one, so a slice's
+ * text is nearly always whole records: the parser then has no unfinished record to join to the next
+ * slice (a joined string is copied again when read). A break is always between characters, so the
+ * decoder keeps no bytes. The benchmark's raw parse reads the file this way too (bench/lots.bench.ts).
+ */
+export function* textSlices(bytes: Uint8Array, decoder: InstanceType<typeof TextDecoder>): Generator<string> {
+  for (let at = 0; at < bytes.length; ) {
+    let end = Math.min(at + SLICE_BYTES, bytes.length);
+    if (end < bytes.length) {
+      const lf = bytes.lastIndexOf(LF, end - 1);
+      if (lf >= at) end = lf + 1;
+    }
+    yield decoder.decode(bytes.subarray(at, end), { stream: true });
+    at = end;
+  }
+}
