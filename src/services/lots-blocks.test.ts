@@ -12,27 +12,37 @@ function slicesOf(text: string): string[] {
   return rest === "" ? out : [...out, rest];
 }
 
-// Lines of ASCII and of Japanese (three bytes a character), so slices end inside characters too.
+// Lines of ASCII and of Japanese (three bytes a character), some longer than a slice, so slices end
+// inside characters and lines span slices.
 const lines = fc.array(
   fc.oneof(
     fc.string({ maxLength: 300 }),
     fc.constantFrom("ハイゼットトラック", "キャリイ", "アクティ").chain((s) => fc.constant(s.repeat(200))),
+    fc.integer({ min: 16_000, max: 40_000 }).map((n) => "x".repeat(n)),
   ),
-  { maxLength: 200 },
+  { maxLength: 120 },
 );
 
+const bytesOf = (s: string) => encoder.encode(s).length;
+
 describe("textSlices", () => {
-  it("gives back the text, in slices of at most 16 KiB that end at a line break where one is", () => {
+  it("gives back the text, each slice as many whole lines as fit in 16 KiB, else 16 KiB of one", () => {
     fc.assert(
       fc.property(lines, fc.boolean(), (ls, finalBreak) => {
         const text = ls.join("\n") + (finalBreak ? "\n" : "");
         const slices = slicesOf(text);
         expect(slices.join("")).toBe(text);
+        let rest = text;
         for (const [i, s] of slices.entries()) {
-          expect(encoder.encode(s).length).toBeLessThanOrEqual(SLICE);
-          const isLast = i === slices.length - 1;
-          // A slice that does not end at a line break had none in its window (or is the file's end).
-          if (!isLast && !s.endsWith("\n")) expect(s.includes("\n")).toBe(false);
+          rest = rest.slice(s.length);
+          // 16 KiB of bytes, plus at most two of a character the slice before cut into
+          expect(bytesOf(s)).toBeLessThanOrEqual(SLICE + 2);
+          if (i === slices.length - 1) continue;
+          if (s.endsWith("\n")) {
+            // the next line would not have fitted: the cut is at the last line break, not an earlier one
+            const next = rest.indexOf("\n");
+            expect(bytesOf(s) + bytesOf(next === -1 ? rest : rest.slice(0, next + 1))).toBeGreaterThan(SLICE);
+          } else expect(s.includes("\n")).toBe(false); // no break in its 16 KiB: cut inside the line
         }
       }),
       { numRuns: 150 },

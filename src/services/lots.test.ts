@@ -196,6 +196,43 @@ describe("evaluateLotStream", () => {
     expect(seen).toEqual([]);
   });
 
+  it("checks the whole first chunk of bytes before giving any of its results", async () => {
+    // A clean header and rows, then a byte that is not UTF-8 some 20 KB in: past the first 16 KiB
+    // slice the chunk is decoded in, inside the one chunk it arrives in.
+    const text = readFileSync(EXAMPLE, "utf8");
+    const header = text.slice(0, text.indexOf("\n") + 1);
+    const row = text.slice(header.length, text.indexOf("\n", header.length) + 1);
+    const clean = Buffer.from(header + row.repeat(Math.ceil(20_000 / row.length)));
+    const file = Buffer.concat([clean, Buffer.from([0x8e, 0xd4, 0x2c, 0x0a]), Buffer.from(row)]);
+    const seen: LotEvent[] = [];
+    await expect(async () => {
+      for await (const e of evaluateLotStream([file], options)) seen.push(e);
+    }).rejects.toThrow(/not UTF-8 text/);
+    expect(seen).toEqual([]);
+  });
+
+  it("marks a row that is not UTF-8 however many slices the row spans", async () => {
+    // Past the checked start of the file: the row is reported, the file is not refused.
+    const text = readFileSync(EXAMPLE, "utf8");
+    const header = text.slice(0, text.indexOf("\n") + 1);
+    const row = text.slice(header.length, text.indexOf("\n", header.length) + 1);
+    const start = Buffer.from(header + row.repeat(Math.ceil(300_000 / row.length)));
+    // A bad byte early in a row of some 40,000 bytes (its notes cell), which spans three 16 KiB slices.
+    const long = Buffer.concat([
+      Buffer.from(row.slice(0, row.lastIndexOf(',"') + 2)),
+      Buffer.from([0x8e]),
+      Buffer.from(`${"x".repeat(40_000)}"\n`),
+    ]);
+    const chunks = [start.subarray(0, 256 * 1024), Buffer.concat([start.subarray(256 * 1024), long])];
+    const { results } = await collect(chunks);
+    const last = results.at(-1)!;
+    expect(last.status).toBe("error");
+    expect(last.errors.map((e) => e.reason).join()).toMatch(/not valid UTF-8/);
+    expect(
+      results.slice(0, -1).every((r) => r.errors.length === 0 || !/UTF-8/.test(r.errors[0]!.reason)),
+    ).toBe(true);
+  });
+
   it("an empty file or a bad header is an AppError, not a crash", async () => {
     await expect(collect([""])).rejects.toThrow(AppError);
     await expect(collect(["lot,year\n1,1996\n"])).rejects.toThrow(

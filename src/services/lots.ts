@@ -85,25 +85,29 @@ export async function* evaluateLotStream(
     if (results.length > 0) yield { kind: "results", results, progress: { ...progress } };
   }
 
-  /** Text as it comes, its start checked for being UTF-8 before any result is given. */
-  function* read(text: string): Generator<LotEvent> {
-    if (probed < ENCODING_PROBE_BYTES) {
+  /** The start of the file is checked for being UTF-8, a whole chunk at a time, before its results. */
+  function probe(texts: readonly string[]): void {
+    for (const text of texts) {
       probed += text.length;
       if (text.includes("\uFFFD")) throw new AppError("invalid_input", NOT_UTF8);
     }
-    yield* take(text);
   }
 
   for await (const chunk of source) {
     if (typeof chunk === "string") {
       progress.bytes += Buffer.byteLength(chunk);
-      yield* read(chunk);
+      if (probed < ENCODING_PROBE_BYTES) probe([chunk]);
+      yield* take(chunk);
       continue;
     }
     progress.bytes += chunk.byteLength;
     // Decoded a slice at a time, as the worker threads decode: a chunk's text decoded whole is an
     // object large enough to live in the old generation (the parse about three times slower).
-    for (const text of textSlices(chunk, decoder)) yield* read(text);
+    if (probed < ENCODING_PROBE_BYTES) {
+      const texts = [...textSlices(chunk, decoder)];
+      probe(texts);
+      for (const text of texts) yield* take(text);
+    } else for (const text of textSlices(chunk, decoder)) yield* take(text);
   }
   yield* take(decoder.decode());
   let last: ReturnType<CsvParser["end"]>;

@@ -78,6 +78,11 @@ export class CsvParser {
     return this.parse(text, false);
   }
 
+  /** The text of a record begun and not yet finished: what the next push continues. */
+  get pending(): string {
+    return this.carry;
+  }
+
   /** Ends the input: returns the last record if the text did not end with a line break. */
   end(): CsvRecord[] {
     const text = this.carry;
@@ -265,8 +270,9 @@ export class SlicedCsvParser {
     this.suspect ||= hasBadBytes;
     for (let at = 0; at < text.length; at += SLICE_CHARS)
       yield this.parser.push(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
-    // A record still unfinished carries the bad bytes over; a clean chunk after a finished one clears it.
-    if (!hasBadBytes) this.suspect = false;
+    // Every record given so far has been read: only one still unfinished can hold bad bytes now, over
+    // as many slices as it spans (a record of 40,000 characters spans three).
+    this.suspect = this.parser.pending.includes("\uFFFD");
   }
 }
 
