@@ -26,6 +26,7 @@ import {
 } from "../../web/pages/account.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { clearSessionCookie } from "../middleware/session.js";
+import { pageQuery } from "./page-query.js";
 import { formFields, html, viewerOf } from "./render.js";
 
 const TOKEN = /^[\w-]{20,100}$/;
@@ -67,7 +68,7 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
 
   // GET so that one click in the email does it; mail clients' RFC 8058 one-click POST works too.
   app.on(["GET", "POST"], "/alerts/unsubscribe", async (c) => {
-    const result = await unsubscribe(database, c.req.query());
+    const result = await unsubscribe(database, pageQuery(c));
     return html(c, <UnsubscribedPage viewer={viewerOf(c, deps.facts)} name={result?.name ?? null} />);
   });
 

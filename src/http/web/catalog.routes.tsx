@@ -24,6 +24,7 @@ import { ModelPage } from "../../web/pages/model.js";
 import { ModelNotFoundPage } from "../../web/pages/model-not-found.js";
 import { ModelsPage } from "../../web/pages/models.js";
 import type { AppDeps, AppEnv } from "../context.js";
+import { pageQueries } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
 export function catalogWebRoutes(deps: AppDeps) {
@@ -37,7 +38,7 @@ export function catalogWebRoutes(deps: AppDeps) {
 
   app.get("/models/compare", (c) => {
     const tree = treeOf(deps.facts);
-    const queries = c.req.queries();
+    const queries = pageQueries(c);
     const asked = Object.keys(queries).length > 0;
     const selected = (queries.codes ?? [])
       .flatMap((s) => s.split(/[\s,]+/))

@@ -8,6 +8,7 @@ import { type CostPageResult, costPageFor } from "../../services/cost-page.js";
 import { costPageInputSchema, parseInput } from "../../services/inputs.schema.js";
 import { CostPage } from "../../web/pages/cost.js";
 import type { AppDeps, AppEnv } from "../context.js";
+import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
 /** The engine's field names, as the form's. */
@@ -68,7 +69,7 @@ export function costWebRoutes(deps: AppDeps) {
         : null;
 
   app.get("/cost", (c) => {
-    const raw = c.req.query();
+    const raw = pageQuery(c);
     // Blank fields mean "use the default"; an explicitly blank state means "no state".
     const values = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v.trim() !== "" || k === "to"));
     const viewerState = c.get("viewerState");

@@ -7,13 +7,14 @@ import { haulQuerySchema } from "../../services/haul.schema.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { HaulPage } from "../../web/pages/haul.js";
 import type { AppDeps, AppEnv } from "../context.js";
+import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
 export function haulWebRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const schema = haulQuerySchema(deps.facts);
   app.get("/haul", (c) => {
-    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
+    const query = Object.fromEntries(Object.entries(pageQuery(c)).filter(([, v]) => v.trim() !== ""));
     const viewer = deps.market ? viewerOf(c, deps.facts) : undefined;
     const asked = Object.keys(query).some((k) => k !== "code" && k !== "height");
     let plan: ReturnType<typeof haulFor> | null = null;

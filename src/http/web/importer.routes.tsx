@@ -22,6 +22,7 @@ import { IMPORTER_ISLAND } from "../../web/islands/importer.js";
 import { renderGuide } from "../../web/markdown/index.js";
 import { BatchPage, ImporterPage, LotFormatPage } from "../../web/pages/importer.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
 const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -91,7 +92,7 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
 
   app.get("/importer/batches/:id{[0-9]+}", async (c) => {
     const batch = await batchFor(database, c.get("user"), parseInput(idParam, c.req.param("id")));
-    const q = parseInput(viewQuery, c.req.query());
+    const q = parseInput(viewQuery, pageQuery(c));
     const found = await batchResults(database.db, batch.id, q);
     return html(
       c,

@@ -21,6 +21,7 @@ import { absoluteUrl, shareDescription } from "../../web/components/share.js";
 import { ImportPage } from "../../web/pages/import.js";
 import { StatePage, StatesPage } from "../../web/pages/states.js";
 import type { AppDeps, AppEnv } from "../context.js";
+import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
 export function knowledgeWebRoutes(deps: AppDeps) {
@@ -90,7 +91,7 @@ export function knowledgeWebRoutes(deps: AppDeps) {
   });
 
   app.get("/import", (c) => {
-    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
+    const query = Object.fromEntries(Object.entries(pageQuery(c)).filter(([, v]) => v.trim() !== ""));
     const today = deps.today();
     const asked = Boolean(query.frame || query.built || query.firstRegistered);
     let result: ReturnType<typeof eligibilityFor> | null = null;

@@ -139,6 +139,16 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(html).not.toMatch(/Page 400 of/);
       });
 
+      it("opens a shared search link that a social site or a campaign tagged (fbclid, utm_*)", async () => {
+        const b = new Browser(market.app);
+        const plain = await b.get("/trucks?q=acty");
+        const tagged = await b.get("/trucks?q=acty&fbclid=IwAR0abc&utm_source=facebook&utm_medium=social");
+        expect(tagged.status).toBe(200);
+        expect(await tagged.text()).toBe(await plain.text());
+        // a parameter that is not a tag is still refused, not silently dropped
+        expect((await b.get("/trucks?q=acty&colour=red")).status).toBe(400);
+      });
+
       it("shows the viewer's state: legality and the delivered cost", async () => {
         const seller = new Browser(market.app);
         await seller.signUp("sam@example.com", "seller");

@@ -5,12 +5,13 @@ import { searchListings } from "../../services/search.js";
 import { SEARCH_ISLAND } from "../../web/islands/search.js";
 import { TrucksPage } from "../../web/pages/trucks.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
 export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
   const app = new Hono<AppEnv>();
   app.get("/trucks", async (c) => {
-    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
+    const query = Object.fromEntries(Object.entries(pageQuery(c)).filter(([, v]) => v !== ""));
     const viewerState = c.get("viewerState");
     const result = await searchListings(
       market.database.db,

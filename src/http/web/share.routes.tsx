@@ -12,6 +12,7 @@ import { feedQuery } from "../../web/components/feeds.js";
 import { num, usd, yen } from "../../web/components/format.js";
 import { absoluteUrl } from "../../web/components/share.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { pageQuery } from "./page-query.js";
 
 const FEED_SIZE = 30;
 
@@ -54,7 +55,7 @@ export function shareWebRoutes(deps: AppDeps, market: MarketDeps) {
   const app = new Hono<AppEnv>();
 
   app.get("/trucks/feed.xml", async (c) => {
-    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
+    const raw = Object.fromEntries(Object.entries(pageQuery(c)).filter(([, v]) => v !== ""));
     parseInput(searchQuerySchema, raw); // the same errors as /trucks for the same query
     const query = feedQuery(raw);
     const today = deps.today();
