@@ -195,7 +195,7 @@ export async function benchLots(): Promise<void> {
     const run = rounds.map((r) => r.run).sort((a, b) => a.ms - b.ms)[Math.floor(ROUNDS / 2)]!;
     const rate = Math.round((count / run.ms) * 1000);
     // The command's own clock starts after the deal model is fitted: its rate leaves start-up out.
-    const own = /\(([\d.]+) s, ([\d,]+) lots\/s/.exec(run.stdout);
+    const own = /\(([\d.]+) s of evaluation, ([\d,]+) lots\/s/.exec(run.stdout);
     report(`lots: keiyard lots end to end (${dataDir ? "deal model" : "fact range"}), median of ${ROUNDS}`, {
       ms: Math.round(run.ms),
       lotsPerSec: rate,

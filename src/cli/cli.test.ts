@@ -1,4 +1,5 @@
 // The real binary, end to end: exit codes, one JSON document under --json, one-line errors.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { keiyard, keiyardJson } from "../../test/cli.js";
 
@@ -7,6 +8,15 @@ describe("keiyard (the binary)", () => {
     const r = keiyard(["--help"]);
     expect(r.code).toBe(0);
     for (const c of ["serve", "decode", "eligibility", "legal", "cost"]) expect(r.stdout).toContain(c);
+  });
+
+  it("prints its version, the one in package.json", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    for (const flag of ["--version", "-v"]) {
+      const r = keiyard([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe(`keiyard ${pkg.version}`);
+    }
   });
 
   it("rejects an unknown command with one line and exit 1", () => {
@@ -28,7 +38,20 @@ describe("keiyard (the binary)", () => {
       ["cost", "--price-jpy=abc", "--fx", "150"],
       /keiyard cost: --price-jpy: expected the price in whole yen/,
     ],
-    [["cost", "--price-jpy", "400000"], /give the exchange rate/],
+    [["cost", "--price-jpy", "400000"], /^keiyard cost: --fx: give the exchange rate/m],
+    [["cost", "--fx", "150", "--to", "TX"], /^keiyard cost: --price-jpy: expected the price in whole yen/m],
+    [
+      ["eligibility", "--built", "1999-06", "--class", "foo"],
+      /^keiyard eligibility: --class: Invalid option/m,
+    ],
+    [
+      ["lots", "docs/examples/lots.csv", "--arrival", "2027-01-15", "--to"],
+      /^keiyard lots: --to: give it a value/m,
+    ],
+    [
+      ["lots", "docs/examples/lots.csv", "--to", "TX", "--arrival", "2027-01-15", "--fx", "abc"],
+      /^keiyard lots: --fx: expected JPY per USD, e.g. 150$/m,
+    ],
     [["cost", "--price-jpy", "400000", "--fx", "150", "--built", "1999-13"], /built: expected a build year/],
     [
       ["cost", "--price-jpy", "-400000", "--fx", "150"],

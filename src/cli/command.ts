@@ -14,6 +14,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Options named otherwise than their field ("vehicleClass" is --class), for error messages. */
+  flagNames?: Record<string, string>;
   /** Returns the exit code. Throws AppError for user errors. */
   run(argv: string[], io: Io): Promise<number> | number;
 }
@@ -44,6 +46,9 @@ export function parseFlags<O extends Options>(argv: string[], options: O, allowP
         "invalid_input",
         `${ambiguous[1]}: a value starting with "-" must be written ${ambiguous[1]}=VALUE`,
       );
+    const missing = /^Option '(--[\w-]+)(?: <value>)?' argument missing/.exec(message);
+    if (missing)
+      throw new AppError("invalid_input", `${missing[1]}: give it a value (--help lists the options)`);
     const unknown = /^Unknown option '([^']+)'/.exec(message);
     // Node's own text goes on about positional arguments, with quotes that do not pair up.
     if (unknown)

@@ -1,5 +1,8 @@
 // Picks the command, runs it, and turns user errors into one line on stderr (plus the JSON error
 // document on stdout under --json) and exit code 1. Kept apart from main.ts so tests can call it.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { FactsError } from "../facts/errors.js";
 import { GuideError } from "../guides/errors.js";
 import { AppError } from "../services/app-error.js";
@@ -43,7 +46,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: "seed",
-    summary: "Add deterministic, clearly labelled demo listings (--demo --count N)",
+    summary: "Add clearly labelled demo listings (--demo --count N; --seed N repeats a set)",
     load: async () => (await import("./commands/seed.js")).seedCommand,
   },
   {
@@ -63,7 +66,7 @@ function helpText(): string {
   return [
     "keiyard: find, import, register and use a Japanese kei truck in the United States.",
     "",
-    "Usage: keiyard <command> [options]   (every command takes --help and --json)",
+    "Usage: keiyard <command> [options]   (every command takes --help and --json; keiyard --version)",
     "",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width + 2)}${c.summary}`),
     "",
@@ -72,15 +75,39 @@ function helpText(): string {
 }
 
 /**
- * The message of an input error, naming the option the user typed ("--price-jpy: …") rather than the
- * field it fills ("priceJpy: …", as the JSON API names it), when that option is on the command line.
+ * The message of an input error, naming the option the user types ("--price-jpy: …") rather than the
+ * field it fills ("priceJpy: …", as the JSON API names it): when that option is on the command line,
+ * or when the command's usage lists it (a required option left out).
  */
-export function asFlag(e: AppError, argv: readonly string[]): string {
+export function asFlag(
+  e: AppError,
+  argv: readonly string[],
+  usage = "",
+  flagNames: Record<string, string> = {},
+): string {
   const field = e.field;
   if (!field || !e.message.startsWith(`${field}: `)) return e.message;
-  const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  if (!argv.some((a) => a === flag || a.startsWith(`${flag}=`))) return e.message;
+  const flag = flagNames[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const typed = argv.some((a) => a === flag || a.startsWith(`${flag}=`));
+  if (!typed && !new RegExp(`${flag}(?![\\w-])`).test(usage)) return e.message;
   return `${flag}: ${e.message.slice(field.length + 2)}`;
+}
+
+/**
+ * The version in the project's package.json, found by walking up from this module: the same from the
+ * sources and from the compiled copy under node_modules/.cache.
+ */
+function version(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 10; i++) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "keiyard" && pkg.version) return pkg.version;
+    }
+    dir = dirname(dir);
+  }
+  return "unknown";
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -89,11 +116,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(helpText());
     return 0;
   }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.out(`keiyard ${version()}`);
+    return 0;
+  }
   const entry = COMMANDS.find((c) => c.name === name);
   const json = rest.includes("--json");
+  let usage = "";
+  let flagNames: Record<string, string> | undefined;
   try {
     if (!entry) throw new AppError("invalid_input", `unknown command "${name}" (try keiyard --help)`);
     const command = await entry.load();
+    usage = command.usage;
+    flagNames = command.flagNames;
     if (rest.includes("--help") || rest.includes("-h")) {
       io.out(`${command.summary}\n\nUsage: ${command.usage}`);
       return 0;
@@ -102,7 +137,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof AppError) {
       if (json) io.out(JSON.stringify(e.toJSON(), null, 2));
-      io.err(`keiyard ${name}: ${asFlag(e, rest)}`);
+      io.err(`keiyard ${name}: ${asFlag(e, rest, usage, flagNames)}`);
       return 1;
     }
     if (e instanceof FactsError) {

@@ -96,7 +96,7 @@ export function formatLotSummary(s: LotSummary, info: LotRunInfo): string {
       ? "given with --fx"
       : "KEIYARD_JPY_PER_USD: the operator's setting, not a market rate; give yours with --fx";
   const out = [
-    `${n(s.rows)} lots in ${info.file}${info.out ? ` -> ${info.out}` : ""}: ${n(s.evaluated)} evaluated, ${n(s.errorRows)} with errors, ${n(s.warningRows)} with warnings (${seconds < 1 ? `${Math.round(info.elapsedMs)} ms` : `${seconds.toFixed(1)} s`}, ${n(rate)} lots/s${info.threads > 0 ? ` on ${info.threads} worker threads` : ""}).`,
+    `${n(s.rows)} lots in ${info.file}${info.out ? ` -> ${info.out}` : ""}: ${n(s.evaluated)} evaluated, ${n(s.errorRows)} with errors, ${n(s.warningRows)} with warnings (${seconds < 1 ? `${Math.round(info.elapsedMs)} ms` : `${seconds.toFixed(1)} s`} of evaluation, ${n(rate)} lots/s${info.threads > 0 ? ` on ${info.threads} worker threads` : ""}).`,
     `Arrival ${info.arrival}, delivered and registered in ${info.state.name}, at ${info.fx.jpyPerUsd} JPY per USD (${fxFrom}).`,
   ];
   if (info.priceUnit !== 1) out.push(`Prices read in units of ¥${n(info.priceUnit)}.`);

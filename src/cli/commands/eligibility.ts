@@ -37,10 +37,11 @@ function formatEligibility(r: Result): string {
 export const eligibilityCommand: Command = {
   name: "eligibility",
   summary: "May this truck enter the US, and from which day? (25-year rule, EPA, duty)",
+  flagNames: { vehicleClass: "--class", firstRegistered: "--first-registered" },
   usage: [
     "keiyard eligibility --built YYYY-MM[-DD] [--on YYYY-MM-DD] [--json]",
-    "keiyard eligibility --first-registered YYYY-MM [--on YYYY-MM-DD] [--json]",
-    "keiyard eligibility <frame-number> [--built YYYY-MM[-DD] | --first-registered YYYY-MM] [--on YYYY-MM-DD] [--json]",
+    "       keiyard eligibility --first-registered YYYY-MM [--on YYYY-MM-DD] [--json]",
+    "       keiyard eligibility <frame-number> [--built YYYY-MM[-DD] | --first-registered YYYY-MM] [--on YYYY-MM-DD] [--json]",
     "Options: --class kei_truck|kei_dump|deck_van|kei_van_passenger (duty line; default kei_truck)",
   ].join("\n"),
   run(argv, io) {
