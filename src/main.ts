@@ -6,6 +6,7 @@ import { todayUtc } from "./config/clock.js";
 import { getConfig } from "./config/env.js";
 import { type Database, openDatabaseFromConfig } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
+import { addViews } from "./db/repos/listings.repo.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
@@ -14,6 +15,7 @@ import { photoStorageFromConfig } from "./photos/storage-from-config.js";
 import { dealSnapshotDir, writeDealSnapshot } from "./services/deal-snapshot.js";
 import { fitUsDealModel, refreshDealRatings, type UsDealFit } from "./services/deals.js";
 import { DEMO_BUYER_LOGIN, DEMO_LOGIN, isEmpty, seedDemo } from "./services/seed.js";
+import { ViewCounts } from "./services/view-counts.js";
 
 export interface StartOptions {
   port?: number;
@@ -48,6 +50,7 @@ export async function startServer(options: StartOptions = {}) {
     ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
     : createOutboxMailer(config.KEIYARD_OUTBOX_DIR, config.MAIL_FROM);
   let kick: () => void = () => {};
+  let views: ViewCounts | undefined;
   let database: Database;
   try {
     // The embedded database locks its folder itself, so a second server or a backup cannot corrupt it.
@@ -84,6 +87,7 @@ export async function startServer(options: StartOptions = {}) {
     } else {
       await snapshotDeals((await refreshDealRatings(database)).us);
     }
+    views = new ViewCounts((deltas) => addViews(database.db, deltas), { log });
     resolveApp(
       createApp({
         facts,
@@ -97,6 +101,7 @@ export async function startServer(options: StartOptions = {}) {
           outboxDir:
             !config.SMTP_URL && config.NODE_ENV !== "production" ? config.KEIYARD_OUTBOX_DIR : undefined,
           kickJobs: () => kick(),
+          views,
           rateLimits: {
             scale: config.KEIYARD_RATE_LIMIT_SCALE,
             trustProxy: config.TRUST_PROXY === "1" || config.TRUST_PROXY === "true",
@@ -152,6 +157,8 @@ export async function startServer(options: StartOptions = {}) {
     closing ??= closeServer().then(async () => {
       clearInterval(timer);
       closed = true;
+      // No request is left to count a view: the last counts go in before the database closes.
+      await views?.close();
       await stopJobs();
       mailer.close();
       // Refit on what the folder holds now, and write the snapshot once the database is closed: its

@@ -1,10 +1,12 @@
 // Test helper: the whole app with a real (in-memory PGlite or PostgreSQL) database and in-memory photo
 // storage, plus a tiny browser-like client that keeps cookies and sends a same-origin Origin header.
 import type { DatabaseKind } from "../src/db/client.js";
+import { addViews } from "../src/db/repos/listings.repo.js";
 import type { IsoDate } from "../src/domain/units/dates.js";
 import { loadFacts } from "../src/facts/load.js";
 import { createApp } from "../src/http/app.js";
 import { createMemoryStorage } from "../src/photos/storage.js";
+import { ViewCounts } from "../src/services/view-counts.js";
 import { createTestDatabase } from "./db-harness.js";
 
 export const ORIGIN = "http://localhost";
@@ -14,10 +16,14 @@ const facts = loadFacts();
 export async function createMarket(
   kind: DatabaseKind = "pglite",
   today = "2026-11-24",
-  options: { rateLimitScale?: number } = {},
+  options: { rateLimitScale?: number; viewCounts?: boolean } = {},
 ) {
   const testDb = await createTestDatabase(kind);
   const storage = createMemoryStorage();
+  // Written only when a test flushes them (as the server does every few seconds).
+  const views = options.viewCounts
+    ? new ViewCounts((deltas) => addViews(testDb.database.db, deltas), { everyMs: 3_600_000 })
+    : undefined;
   const app = createApp({
     facts,
     today: () => today as IsoDate,
@@ -27,9 +33,10 @@ export async function createMarket(
       jpyPerUsd: 150,
       secureCookies: false,
       rateLimits: { scale: options.rateLimitScale ?? 0, trustProxy: true },
+      views,
     },
   });
-  return { app, facts, storage, testDb, database: testDb.database, dispose: () => testDb.dispose() };
+  return { app, facts, storage, testDb, database: testDb.database, views, dispose: () => testDb.dispose() };
 }
 
 export type Market = Awaited<ReturnType<typeof createMarket>>;

@@ -4,6 +4,7 @@ import type { IsoDate } from "../domain/units/dates.js";
 import type { Facts } from "../facts/schemas.js";
 import type { PhotoStorage } from "../photos/storage.js";
 import type { PublicUser } from "../services/accounts.js";
+import type { ViewCounts } from "../services/view-counts.js";
 
 export interface MarketDeps {
   database: Database;
@@ -20,6 +21,8 @@ export interface MarketDeps {
   outboxDir?: string;
   /** Asks the job runner to run soon (after queuing mail a user waits for, such as a reset link). */
   kickJobs?: () => void;
+  /** Listing page views, written in batches (services/view-counts.ts); without it, one write a view. */
+  views?: ViewCounts;
 }
 
 export interface AppDeps {

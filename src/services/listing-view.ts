@@ -15,12 +15,15 @@ import { AppError } from "./app-error.js";
 import { costFor } from "./cost.js";
 import { eligibilityFor } from "./eligibility.js";
 import type { EligibilityInputQuery } from "./inputs.schema.js";
+import type { ViewCounts } from "./view-counts.js";
 
 export interface ViewOptions {
   today: IsoDate;
   viewerState: string | null;
   jpyPerUsd: number;
   countView?: boolean;
+  /** Where a counted view goes to be written later; without it, straight to the database. */
+  views?: ViewCounts;
 }
 
 function usDelivered(facts: Facts, l: Listing, state: string) {
@@ -98,7 +101,10 @@ export async function getListingView(database: Database, facts: Facts, id: numbe
   const found = await findListingWithSeller(database.db, id);
   if (!found) throw new AppError("not_found", `no listing ${id}`);
   const { listing: l, seller } = found;
-  if (o.countView) await incrementViews(database.db, id);
+  if (o.countView) {
+    if (o.views) o.views.add(id);
+    else await incrementViews(database.db, id);
+  }
   const photos = await photosFor(database.db, [id]);
   const eligibility =
     l.location === "jp"

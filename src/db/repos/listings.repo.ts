@@ -132,6 +132,21 @@ export async function countPhotos(db: Db, listingId: number): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Adds views to many listings in one statement (ids that are gone meanwhile are skipped). */
+export async function addViews(
+  db: Db,
+  deltas: readonly (readonly [id: number, views: number])[],
+): Promise<void> {
+  if (deltas.length === 0) return;
+  const rows = sql.join(
+    deltas.map(([id, n]) => sql`(${id}::bigint, ${n}::integer)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update ${listings} set views = ${listings.views} + v.n from (values ${rows}) as v(id, n) where ${listings.id} = v.id`,
+  );
+}
+
 export async function incrementViews(db: Db, id: number): Promise<void> {
   await db
     .update(listings)

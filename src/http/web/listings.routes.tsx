@@ -173,6 +173,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
       viewerState: c.get("viewerState"),
       jpyPerUsd: market.jpyPerUsd,
       countView: true,
+      views: market.views,
     });
     const user = c.get("user");
     const isOwner = !!user && (user.id === view.listing.sellerId || user.role === "admin");

@@ -1,13 +1,15 @@
 // Marketplace journeys through the real app and a real database: accounts, listings, ownership.
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../../test/market.js";
+import { listings } from "../../db/schema/listings.js";
 
 for (const engine of ["pglite", "postgres"] as const) {
   describe(`on ${engine}`, () => {
     let market: Market;
     beforeAll(async () => {
-      market = await createMarket(engine);
+      market = await createMarket(engine, "2026-11-24", { viewCounts: true });
     }, 120_000);
     afterAll(async () => market?.dispose());
 
@@ -137,6 +139,20 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(html).toMatch(/This search has 1 page now\./);
         expect(html).toMatch(/href="\/trucks\?q=acty&amp;page=1"/);
         expect(html).not.toMatch(/Page 400 of/);
+      });
+
+      it("counts page views in memory and writes them in one batch", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("views@example.com", "seller");
+        const id = await listingIdFrom(await seller.post("/sell", { ...TRUCK, title: "Acty with views" }));
+        const stored = async () =>
+          (await market.database.db.select().from(listings).where(eq(listings.id, id)))[0]!.views;
+        const visitor = new Browser(market.app);
+        for (let i = 0; i < 3; i++) expect((await visitor.get(`/trucks/${id}`)).status).toBe(200);
+        expect(await stored()).toBe(0); // a page view is not a write
+        await market.views!.flush();
+        expect(await stored()).toBe(3);
+        expect(await (await visitor.get(`/trucks/${id}`)).text()).toMatch(/· 3 views/);
       });
 
       it("opens a shared search link that a social site or a campaign tagged (fbclid, utm_*)", async () => {
