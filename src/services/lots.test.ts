@@ -38,6 +38,13 @@ async function collect(
   return { events, results, summary: done.summary, done };
 }
 
+/** The example file's header line and first lot line, each with its line break. */
+function exampleHeaderAndRow(): { header: string; row: string } {
+  const text = readFileSync(EXAMPLE, "utf8");
+  const header = text.slice(0, text.indexOf("\n") + 1);
+  return { header, row: text.slice(header.length, text.indexOf("\n", header.length) + 1) };
+}
+
 async function* chunks(bytes: Uint8Array, cuts: number[]): AsyncGenerator<Uint8Array> {
   let prev = 0;
   for (const c of [...new Set(cuts.map((x) => x % (bytes.length + 1)))].sort((a, b) => a - b)) {
@@ -199,9 +206,7 @@ describe("evaluateLotStream", () => {
   it("checks the whole first chunk of bytes before giving any of its results", async () => {
     // A clean header and rows, then a byte that is not UTF-8 some 20 KB in: past the first 16 KiB
     // slice the chunk is decoded in, inside the one chunk it arrives in.
-    const text = readFileSync(EXAMPLE, "utf8");
-    const header = text.slice(0, text.indexOf("\n") + 1);
-    const row = text.slice(header.length, text.indexOf("\n", header.length) + 1);
+    const { header, row } = exampleHeaderAndRow();
     const clean = Buffer.from(header + row.repeat(Math.ceil(20_000 / row.length)));
     const file = Buffer.concat([clean, Buffer.from([0x8e, 0xd4, 0x2c, 0x0a]), Buffer.from(row)]);
     const seen: LotEvent[] = [];
@@ -213,9 +218,7 @@ describe("evaluateLotStream", () => {
 
   it("marks a row that is not UTF-8 however many slices the row spans", async () => {
     // Past the checked start of the file: the row is reported, the file is not refused.
-    const text = readFileSync(EXAMPLE, "utf8");
-    const header = text.slice(0, text.indexOf("\n") + 1);
-    const row = text.slice(header.length, text.indexOf("\n", header.length) + 1);
+    const { header, row } = exampleHeaderAndRow();
     const start = Buffer.from(header + row.repeat(Math.ceil(300_000 / row.length)));
     // A bad byte early in a row of some 40,000 bytes (its notes cell), which spans three 16 KiB slices.
     const long = Buffer.concat([
