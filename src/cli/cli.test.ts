@@ -45,6 +45,10 @@ describe("keiyard (the binary)", () => {
       /^keiyard eligibility: --class: Invalid option/m,
     ],
     [
+      ["eligibility"],
+      /^keiyard eligibility: --built: give a frame number, a build month \(--built\) or a first-registration month \(--first-registered\)$/m,
+    ],
+    [
       ["lots", "docs/examples/lots.csv", "--arrival", "2027-01-15", "--to"],
       /^keiyard lots: --to: give it a value/m,
     ],

@@ -85,12 +85,19 @@ export function asFlag(
   usage = "",
   flagNames: Record<string, string> = {},
 ): string {
+  const flagOf = (name: string) =>
+    flagNames[name] ?? `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const listed = (flag: string) => new RegExp(`${flag}(?![\\w-])`).test(usage);
+  // Fields the message names in passing, "(firstRegistered)", are options too where the usage lists them.
+  const text = e.message.replace(/\(([a-z][A-Za-z]*)\)/g, (all, name: string) =>
+    listed(flagOf(name)) ? `(${flagOf(name)})` : all,
+  );
   const field = e.field;
-  if (!field || !e.message.startsWith(`${field}: `)) return e.message;
-  const flag = flagNames[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (!field || !text.startsWith(`${field}: `)) return text;
+  const flag = flagOf(field);
   const typed = argv.some((a) => a === flag || a.startsWith(`${flag}=`));
-  if (!typed && !new RegExp(`${flag}(?![\\w-])`).test(usage)) return e.message;
-  return `${flag}: ${e.message.slice(field.length + 2)}`;
+  if (!typed && !listed(flag)) return text;
+  return `${flag}: ${text.slice(field.length + 2)}`;
 }
 
 /**
