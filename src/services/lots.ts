@@ -94,20 +94,13 @@ export async function* evaluateLotStream(
   }
 
   for await (const chunk of source) {
-    if (typeof chunk === "string") {
-      progress.bytes += Buffer.byteLength(chunk);
-      if (probed < ENCODING_PROBE_BYTES) probe([chunk]);
-      yield* take(chunk);
-      continue;
-    }
-    progress.bytes += chunk.byteLength;
-    // Decoded a slice at a time, as the worker threads decode: a chunk's text decoded whole is an
-    // object large enough to live in the old generation (the parse about three times slower).
-    if (probed < ENCODING_PROBE_BYTES) {
-      const texts = [...textSlices(chunk, decoder)];
-      probe(texts);
-      for (const text of texts) yield* take(text);
-    } else for (const text of textSlices(chunk, decoder)) yield* take(text);
+    const isText = typeof chunk === "string";
+    progress.bytes += isText ? Buffer.byteLength(chunk) : chunk.byteLength;
+    // Bytes are decoded a slice at a time, as the worker threads decode: a chunk's text decoded whole
+    // is an object large enough to live in the old generation (the parse about three times slower).
+    const texts = isText ? [chunk] : [...textSlices(chunk, decoder)];
+    if (probed < ENCODING_PROBE_BYTES) probe(texts);
+    for (const text of texts) yield* take(text);
   }
   yield* take(decoder.decode());
   let last: ReturnType<CsvParser["end"]>;

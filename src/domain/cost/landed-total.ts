@@ -110,9 +110,9 @@ export function prepareLandedTotals(
     return rates;
   };
 
+  const entryYear = Number(entryDate.slice(0, 4));
   return {
     total(priceJpy, buildYear) {
-      const entryYear = Number(entryDate.slice(0, 4));
       // Anything computeLandedCost would refuse goes to it, for its error.
       if (
         !Number.isSafeInteger(priceJpy) ||
