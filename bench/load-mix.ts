@@ -123,6 +123,12 @@ export interface LoadResult {
   /** Answers whose status was not the one their kind must get (5xx included). */
   unexpected: Record<string, number>;
   byKind: Record<string, number>;
+  /** Latency by kind (ms, from building the request to its answer): which kinds a slow p99 is made of. */
+  latencyByKind: Record<string, { p50: number; p99: number; max: number }>;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! : 0;
 }
 
 /** Runs the mix against `url` for `seconds` with `connections` concurrent keep-alive connections. */
@@ -135,6 +141,7 @@ export async function runLoad(
   const origin = new URL(url).origin;
   const byKind: Record<string, number> = {};
   const unexpected: Record<string, number> = {};
+  const times: Record<string, number[]> = {};
   const result = await autocannon({
     url,
     connections,
@@ -145,11 +152,14 @@ export async function runLoad(
         setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
           const kind = pickKind();
           context.kind = kind;
+          context.sent = performance.now();
           return { ...req, ...requestOf(kind, world, origin) };
         },
         onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
           const kind = context.kind as Kind;
           byKind[kind] = (byKind[kind] ?? 0) + 1;
+          times[kind] ??= [];
+          times[kind].push(performance.now() - (context.sent as number));
           if (status !== MIX.find((m) => m.kind === kind)?.expect) {
             const key = `${kind} ${status}`;
             unexpected[key] = (unexpected[key] ?? 0) + 1;
@@ -173,5 +183,19 @@ export async function runLoad(
     serverErrors,
     unexpected,
     byKind,
+    latencyByKind: Object.fromEntries(
+      Object.entries(times).map(([kind, ms]) => {
+        const sorted = ms.sort((a, b) => a - b);
+        const round = (v: number) => Math.round(v);
+        return [
+          kind,
+          {
+            p50: round(percentile(sorted, 50)),
+            p99: round(percentile(sorted, 99)),
+            max: round(sorted.at(-1)!),
+          },
+        ];
+      }),
+    ),
   };
 }

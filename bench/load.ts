@@ -27,6 +27,7 @@ function print(engine: string, r: LoadResult) {
       `p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, 5xx ${r.serverErrors} — ${ok ? "held" : "FAILED"}`,
   );
   console.log(`          by kind ${JSON.stringify(r.byKind)}`);
+  console.log(`          latency by kind (ms) ${JSON.stringify(r.latencyByKind)}`);
   if (!ok) console.log(`          unexpected ${JSON.stringify(r.unexpected)}`);
   return ok;
 }

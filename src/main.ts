@@ -9,6 +9,7 @@ import { migrate } from "./db/migrate.js";
 import { addViews } from "./db/repos/listings.repo.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
+import { TurnQueue } from "./http/turns.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
 import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
 import { photoStorageFromConfig } from "./photos/storage-from-config.js";
@@ -37,12 +38,16 @@ export async function startServer(options: StartOptions = {}) {
   });
   const port = options.port ?? config.PORT;
   const hostname = options.host ?? config.HOST;
+  const embedded = !config.DATABASE_URL;
+  const handle = async (req: Request) => (await appReady).fetch(req);
+  // The embedded database runs on this thread: requests take turns with the loop (src/http/turns.ts).
+  const turns = embedded ? new TurnQueue() : null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: async (req) => (await appReady).fetch(req), port, hostname }, () => resolve(s));
+    const fetch = turns ? (req: Request) => turns.run(() => handle(req)) : handle;
+    const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once("error", reject);
   });
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  const embedded = !config.DATABASE_URL;
   const address0 = server.address();
   const boundPort = typeof address0 === "object" && address0 ? address0.port : port;
   const baseUrl = config.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${boundPort}`;
