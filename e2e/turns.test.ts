@@ -3,14 +3,14 @@
 // connections send request after request, a burst of new connections each sends one request, and the
 // test counts how many requests the busy connections had answered meanwhile. Without turns, libuv let
 // one new connection in per turn of the loop, and a turn served a request from every busy connection:
-// the last of 12 new connections waited for about 12 x 24 answers to others. In a first-come queue it
+// the last of 24 new connections waited for about 24 x 24 answers to others. In a first-come queue it
 // waits for about one round of them.
 import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startKeiyard } from "./server.js";
 
 const BUSY = 24;
-const NEW = 12;
+const NEW = 24;
 const PATH = "/api/v1/listings?pageSize=20";
 
 function get(url: string, agent: Agent): Promise<number> {
@@ -34,15 +34,17 @@ describe("requests take turns on the embedded database", () => {
   it("lets a burst of new connections in within about one round of the busy ones' requests", async () => {
     let answered = 0;
     let stop = false;
+    const perBusy = new Array<number>(BUSY).fill(0);
     const busyAgents = Array.from({ length: BUSY }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
-    const busy = busyAgents.map(async (agent) => {
+    const busy = busyAgents.map(async (agent, i) => {
       while (!stop) {
         expect(await get(server.url, agent)).toBe(200);
         answered++;
+        perBusy[i]!++;
       }
     });
-    // Let every busy connection be open and sending.
-    while (answered < BUSY * 3) await new Promise((r) => setTimeout(r, 5));
+    // Every busy connection open and answered twice: all of them are in the loop's rounds.
+    while (Math.min(...perBusy) < 2) await new Promise((r) => setTimeout(r, 5));
 
     const newAgents = Array.from({ length: NEW }, () => new Agent({ keepAlive: false }));
     const from = answered;

@@ -9,7 +9,7 @@ import { migrate } from "./db/migrate.js";
 import { addViews } from "./db/repos/listings.repo.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
-import { TurnQueue } from "./http/turns.js";
+import { fetchInTurns, TurnQueue } from "./http/turns.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
 import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
 import { photoStorageFromConfig } from "./photos/storage-from-config.js";
@@ -39,11 +39,11 @@ export async function startServer(options: StartOptions = {}) {
   const port = options.port ?? config.PORT;
   const hostname = options.host ?? config.HOST;
   const embedded = !config.DATABASE_URL;
-  const handle = async (req: Request) => (await appReady).fetch(req);
   // The embedded database runs on this thread: requests take turns with the loop (src/http/turns.ts).
-  const turns = embedded ? new TurnQueue() : null;
+  const fetch = embedded
+    ? fetchInTurns(new TurnQueue(), appReady)
+    : async (req: Request) => (await appReady).fetch(req);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const fetch = turns ? (req: Request) => turns.run(() => handle(req)) : handle;
     const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once("error", reject);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TurnQueue } from "./turns.js";
+import { fetchInTurns, TurnQueue } from "./turns.js";
 
 /** Logs "turn" once per turn of the event loop, `n` times (a setImmediate that schedules the next). */
 function turnTicker(log: string[], n: number): Promise<void> {
@@ -79,5 +79,47 @@ describe("TurnQueue", () => {
   it("refuses a perTurn that is not a whole number of at least 1", () => {
     expect(() => new TurnQueue(0)).toThrow(RangeError);
     expect(() => new TurnQueue(1.5)).toThrow(RangeError);
+  });
+
+  describe("fetchInTurns", () => {
+    it("queues requests that come before the app is ready, then starts them one per turn", async () => {
+      const log: string[] = [];
+      let ready!: (app: { fetch: (req: Request) => Response }) => void;
+      const app = new Promise<{ fetch: (req: Request) => Response }>((r) => (ready = r));
+      const fetch = fetchInTurns(new TurnQueue(), app);
+      const answers = ["/a", "/b", "/c"].map((path) => fetch(new Request(`http://x${path}`)));
+      await turnTicker(log, 2);
+      expect(log).toEqual(["turn", "turn"]); // nothing ran before the app was ready
+      ready({
+        fetch: (req) => {
+          log.push(new URL(req.url).pathname);
+          return new Response("ok");
+        },
+      });
+      await Promise.all([...answers, turnTicker(log, 3)]);
+      // In order, and a turn of the loop between any two.
+      expect(log.slice(2).join(" ")).toMatch(/^(turn )?\/a turn \/b turn \/c/);
+    });
+
+    it("does not run a request whose client left while it waited", async () => {
+      const ran: string[] = [];
+      const fetch = fetchInTurns(
+        new TurnQueue(),
+        Promise.resolve({
+          fetch: (req: Request) => {
+            ran.push(new URL(req.url).pathname);
+            return new Response("ok");
+          },
+        }),
+      );
+      const gone = { destroyed: false };
+      const first = fetch(new Request("http://x/first"), { outgoing: { destroyed: false } });
+      const left = fetch(new Request("http://x/left"), { outgoing: gone });
+      gone.destroyed = true; // the client hung up before its turn
+      const [a, b] = await Promise.all([first, left]);
+      expect(a.status).toBe(200);
+      expect(b.status).toBe(503);
+      expect(ran).toEqual(["/first"]);
+    });
   });
 });

@@ -14,12 +14,14 @@
 // phase that accepts and reads). A turn then holds a bounded amount of work, new connections are
 // accepted between requests, and everyone waits in one first-come queue. Same test: no timeouts, p99
 // 1.4 s, p50 0.9-1.0 s (with 100 connections always waiting, the mean wait is connections divided by
-// throughput whatever the order), and the same throughput within the machine's noise (97 and 114 req/s
-// against 113 and 115).
+// throughput whatever the order), and throughput within the machine's noise (97 and 114 req/s against
+// 113 and 115; perhaps a few percent lower).
 //
-// Only the start is rationed: a request that awaits real I/O (a photo from disk, argon2 on the thread
-// pool) lets others start meanwhile, so nothing waits on a slow request. With PostgreSQL the queries
-// are I/O and the loop turns by itself; the queue is not used there (src/main.ts).
+// Only the start is rationed: a request that awaits real I/O (an upload's body, a photo from disk,
+// argon2 on the thread pool) lets others start meanwhile, so nothing waits on a slow request; what it
+// does after that I/O runs outside the queue, so a turn's work is bounded for the usual requests (pages
+// and API reads), not for those. A request whose client left while it waited is not run at all. With
+// PostgreSQL the queries are I/O and the loop turns by itself; the queue is not used there (src/main.ts).
 
 export class TurnQueue {
   private readonly waiting: (() => void)[] = [];
@@ -63,8 +65,32 @@ export class TurnQueue {
       this.waiting.splice(0, this.head);
       this.head = 0;
     }
+    if (this.queued === 0) {
+      this.waiting.length = 0;
+      this.head = 0;
+    }
     // Scheduled from inside a setImmediate callback, the next one runs on the next turn.
-    if (this.queued > 0) this.schedule();
+    else this.schedule();
+  };
+}
+
+type Fetch = (req: Request) => Response | Promise<Response>;
+
+/** What the Node server passes with each request: the response being written to the client. */
+interface Bindings {
+  outgoing?: { destroyed: boolean };
+}
+
+/**
+ * The server's fetch callback with requests taking turns, once the app is ready (requests that arrive
+ * during start-up queue then, in order, rather than all starting in the turn the app becomes ready). A
+ * request whose client went away while it waited (a timeout, a closed tab) is answered 503 without
+ * running: the answer goes nowhere, and under overload the work would only lengthen the queue.
+ */
+export function fetchInTurns(queue: TurnQueue, app: Promise<{ fetch: Fetch }>) {
+  return async (req: Request, env?: Bindings): Promise<Response> => {
+    const { fetch } = await app;
+    return queue.run(() => (env?.outgoing?.destroyed ? new Response(null, { status: 503 }) : fetch(req)));
   };
 }
 
