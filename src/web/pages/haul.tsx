@@ -15,7 +15,16 @@ const css = `.haul-form fieldset{min-width:0;border:1px solid var(--line);border
 .table-wrap{overflow-x:auto}.legend{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
 .swatch{display:inline-block;width:1rem;height:1rem;border:1px solid #1d2327;vertical-align:middle}`;
 
-const n = (v: number, d = 0) => v.toLocaleString("en-US", { maximumFractionDigits: d });
+// Made once per number of decimals (a formatter per call costs about 20 µs: see components/format.ts).
+const formatters = new Map<number, Intl.NumberFormat>();
+const n = (v: number, d = 0) => {
+  let f = formatters.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { maximumFractionDigits: d });
+    formatters.set(d, f);
+  }
+  return f.format(v);
+};
 const lb = (kg: number) => kgToLb(kg as never);
 
 export function rangeText(r: KgRange): string {
