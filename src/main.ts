@@ -9,6 +9,7 @@ import { migrate } from "./db/migrate.js";
 import { addViews } from "./db/repos/listings.repo.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
+import { closeServer as closeHttpServer } from "./http/close.js";
 import { fetchInTurns, TurnQueue } from "./http/turns.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
 import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
@@ -47,7 +48,7 @@ export async function startServer(options: StartOptions = {}) {
     const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once("error", reject);
   });
-  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const closeServer = () => closeHttpServer(server as import("node:http").Server);
   const address0 = server.address();
   const boundPort = typeof address0 === "object" && address0 ? address0.port : port;
   const baseUrl = config.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${boundPort}`;
