@@ -57,6 +57,15 @@ describe("keiyard (the binary)", () => {
       /^keiyard lots: --fx: expected JPY per USD, e.g. 150$/m,
     ],
     [["cost", "--price-jpy", "400000", "--fx", "150", "--built", "1999-13"], /built: expected a build year/],
+    // The engine's own checks, named as the options too.
+    [
+      ["cost", "--price-jpy", "400000", "--fx", "150", "--to", "ZZ"],
+      /^keiyard cost: --to: "ZZ" is not a US state or DC code$/m,
+    ],
+    [
+      ["cost", "--price-jpy", "400000", "--fx", "150", "--entry", "2026-12-15", "--built", "2027"],
+      /^keiyard cost: --built: must be a year from 1900 to 2026$/m,
+    ],
     [
       ["cost", "--price-jpy", "-400000", "--fx", "150"],
       /--price-jpy: a value starting with "-" must be written --price-jpy=VALUE/,

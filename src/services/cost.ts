@@ -13,6 +13,15 @@ import type { CostInputQuery } from "./inputs.schema.js";
 
 const cents = (v: number | undefined) => (v === undefined ? null : dollarsToCents(v));
 
+/** The engine's input names as the query's (what the API, the form and the CLI's options call them). */
+export const QUERY_FIELD: Readonly<Record<string, string>> = {
+  state: "to",
+  buildYear: "built",
+  jpyPerUsd: "fx",
+  entryDate: "entry",
+  fxRateDate: "fxDate",
+};
+
 export function costFor(facts: Facts, q: CostInputQuery, today: IsoDate) {
   const fxDefault = facts.fxDefault;
   const jpyPerUsd = q.fx ?? fxDefault?.jpyPerUsd;
@@ -72,6 +81,14 @@ export function costFor(facts: Facts, q: CostInputQuery, today: IsoDate) {
         : e.code === "invalid_input"
           ? "invalid_input"
           : "unknown_hts";
-    throw new AppError(code, e.message, e.field);
+    // Named as the query names it, "built: must be …" like the schema's messages, so that every face
+    // points at the input to fix (the CLI's --built, the form's "built" field, the API's parameter).
+    const field = e.field ? (QUERY_FIELD[e.field] ?? e.field) : undefined;
+    let message = e.message;
+    if (field && field !== e.field)
+      message = message.startsWith(`${e.field} `)
+        ? `${field}: ${message.slice(e.field!.length + 1)}`
+        : `${field}: ${message}`;
+    throw new AppError(code, message, field);
   }
 }

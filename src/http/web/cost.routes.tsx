@@ -11,15 +11,6 @@ import type { AppDeps, AppEnv } from "../context.js";
 import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
-/** The engine's field names, as the form's. */
-const FORM_FIELD: Record<string, string> = {
-  state: "to",
-  buildYear: "built",
-  jpyPerUsd: "fx",
-  entryDate: "entry",
-  fxRateDate: "fxDate",
-};
-
 /** The order of the parameters in a shared link: the form's. */
 const FIELD_ORDER = [
   "priceJpy",
@@ -89,7 +80,7 @@ export function costWebRoutes(deps: AppDeps) {
         });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        const field = e.field ? (FORM_FIELD[e.field] ?? e.field) : null;
+        const field = e.field ?? null;
         // The form shows the message under the field itself, so the schema's "field: " prefix goes.
         const message =
           e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
