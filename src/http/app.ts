@@ -58,13 +58,14 @@ export function createApp(deps: AppDeps) {
 
   const app = new OpenAPIHono<AppEnv>();
   app.onError((err, c) => errorResponse(c, err));
+  // An unknown address gets the same error page as a missing listing (language, charset, links on).
   app.notFound((c) =>
-    c.req.path.startsWith("/api/")
-      ? errorResponse(c, new AppError("not_found", `no such API route: ${c.req.method} ${c.req.path}`))
-      : c.html(
-          `<!doctype html><title>Not found · keiyard</title><p>Not found. <a href="/">Home</a></p>`,
-          404,
-        ),
+    errorResponse(
+      c,
+      c.req.path.startsWith("/api/")
+        ? new AppError("not_found", `no such API route: ${c.req.method} ${c.req.path}`)
+        : new AppError("not_found", `there is no page at ${c.req.path}`),
+    ),
   );
   app.use("*", requestLog(deps.log));
   app.use("*", securityHeaders({ hsts: deps.market?.secureCookies ?? false }));

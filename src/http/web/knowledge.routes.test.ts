@@ -27,6 +27,18 @@ describe("knowledge pages", () => {
     expect((await page("/states/ZZ")).status).toBe(404);
   });
 
+  it("an unknown address gets the site's error page (language, charset, links), JSON for programs", async () => {
+    const { status, html } = await page("/nope/<b>");
+    expect(status).toBe(404);
+    expect(html).toMatch(/<html lang="en"><meta charset="utf-8">/);
+    // The address is shown escaped.
+    expect(html).toMatch(/<h1>Not found<\/h1><p>there is no page at \/nope\/&lt;b&gt;\.<\/p>/);
+    expect(html).toMatch(/<a href="\/trucks">Trucks<\/a>/);
+    const json = await app.request("/nope");
+    expect(json.status).toBe(404);
+    expect(await json.json()).toEqual({ error: expect.objectContaining({ code: "not_found" }) });
+  });
+
   it("the home page's state form lands on the state page, whatever the case typed", async () => {
     const res = await app.request("/states/lookup?code=TX");
     expect(res.headers.get("location")).toBe("/states/TX");
