@@ -87,6 +87,18 @@ describe("the deal model and its fallback", () => {
     expect(summary.fairSource).toEqual({ model: 1, facts: 1, none: 0 });
   });
 
+  it("a mileage under 1,000 km (maybe thousands) is left out of the fair price, as an unknown one is", () => {
+    const rows = ["48", "", "48000"].map((km, i) => `${i + 1},DD51T-512345,1998,1998-04,${km},268000`);
+    const { results } = run(`lot,frame,year,first_reg,mileage,sold\n${rows.join("\n")}\n`, context(model));
+    const [low, unknown, thousands] = results.map((r) => r.fair as { fairCents: number; lowCents: number });
+    expect(low).toEqual(unknown);
+    expect(low!.fairCents).not.toBe(thousands!.fairCents);
+    expect(results[0]!.mileageKm).toBe(48); // shown as read
+    expect(results[0]!.warnings.map((w) => w.reason)).toContainEqual(
+      "48 km is very low: if the list gives thousands of km, it means 48,000 km (the fair price leaves the mileage out)",
+    );
+  });
+
   it("without a model every identified lot gets the fact range", () => {
     const { summary } = run(text);
     expect(summary.fairSource).toEqual({ model: 0, facts: 2, none: 0 });

@@ -23,7 +23,10 @@ export function fairPrice(
       model: vehicle.model,
       generation: vehicle.generation,
       year: lot.year,
-      mileageKm: lot.mileageKm,
+      // Under 1,000 km may be thousands of km ("48" for 48,000): read as 48 km the model would price a
+      // nearly new truck and the margin would top the list, so the doubtful mileage is left out (the
+      // estimate then has the wider spread of an unknown mileage).
+      mileageKm: lot.mileageFlag === "low" ? null : lot.mileageKm,
       drive,
       bedType,
     });

@@ -207,7 +207,7 @@ class Rows {
       warnings.push({
         line,
         column: "mileage_km",
-        reason: `${mileage.km} km is very low: if the list gives thousands of km, it means ${(mileage.km * 1000).toLocaleString("en-US")} km`,
+        reason: `${mileage.km} km is very low: if the list gives thousands of km, it means ${(mileage.km * 1000).toLocaleString("en-US")} km (the fair price leaves the mileage out)`,
       });
 
     let score = this.optional(C.score, this.score);
