@@ -14,7 +14,7 @@ import type { CostInputQuery } from "./inputs.schema.js";
 const cents = (v: number | undefined) => (v === undefined ? null : dollarsToCents(v));
 
 /** The engine's input names as the query's (what the API, the form and the CLI's options call them). */
-export const QUERY_FIELD: Readonly<Record<string, string>> = {
+const QUERY_FIELD: Readonly<Record<string, string>> = {
   state: "to",
   buildYear: "built",
   jpyPerUsd: "fx",

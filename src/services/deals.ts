@@ -16,8 +16,8 @@ type Row = Comparable & { id: number; status: string; location: Location };
 /**
  * Statements of a refresh read or write at most this many listings each, and the event loop gets a turn
  * between two: on the embedded database a statement runs on the app's thread, and the whole refresh of
- * 20,000 listings in one go held every request for 0.8-1.2 s every ten minutes (measured; about 50 ms a
- * statement now).
+ * 20,000 listings in one go held every request for 0.75-1.2 s every ten minutes (measured; its longest
+ * hold is now 60-90 ms).
  */
 const CHUNK_ROWS = 2000;
 
