@@ -129,13 +129,16 @@ export async function startServer(options: StartOptions = {}) {
     await database.close();
     throw e;
   }
-  const timer = setInterval(
-    () =>
-      void refreshDealRatings(database)
-        .then((r) => snapshotDeals(r.us))
-        .catch((e) => log(`deal refresh failed: ${e}`)),
-    DEAL_REFRESH_MS,
-  );
+  // One refresh at a time; shutdown waits for a running one (it writes in chunks, between requests).
+  let refreshing: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    refreshing ??= refreshDealRatings(database)
+      .then((r) => snapshotDeals(r.us))
+      .catch((e) => log(`deal refresh failed: ${e}`))
+      .finally(() => {
+        refreshing = null;
+      });
+  }, DEAL_REFRESH_MS);
   timer.unref();
   const jobDeps = {
     database,
@@ -162,6 +165,7 @@ export async function startServer(options: StartOptions = {}) {
     // Stop accepting connections, let in-flight requests finish, then close the database.
     closing ??= closeServer().then(async () => {
       clearInterval(timer);
+      await refreshing;
       closed = true;
       // No request is left to count a view: the last counts go in before the database closes.
       await views?.close();

@@ -37,7 +37,7 @@ export function errorResponse(c: Context, err: unknown) {
     const status = STATUS_BY_CODE[err.code];
     const login = err.code === "unauthenticated" ? ` <a href="/login">Log in</a>.` : "";
     return c.html(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · keiyard</title><main style="max-width:40rem;margin:2rem auto;font-family:system-ui"><h1>${status === 404 ? "Not found" : "That did not work"}</h1><p>${escapeHtml(err.message)}.${login}</p><p><a href="/">Home</a> · <a href="/trucks">Trucks</a></p></main>`,
+      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · keiyard</title><main style="max-width:40rem;margin:2rem auto;font-family:system-ui"><h1>${status === 404 ? "Not found" : "That did not work"}</h1><p>${escapeHtml(/[.!?]$/.test(err.message) ? err.message : `${err.message}.`)}${login}</p><p><a href="/">Home</a> · <a href="/trucks">Trucks</a></p></main>`,
       status,
     );
   }

@@ -7,7 +7,7 @@ import { describeEachEngine } from "../../test/db-harness.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import { loadFacts } from "../facts/load.js";
 import { createMemoryStorage } from "../photos/storage.js";
-import { refreshDealRatings } from "./deals.js";
+import { planDealRatings, refreshDealRatings, writeDealRatings } from "./deals.js";
 import { seedDemo } from "./seed.js";
 
 interface Rating {
@@ -47,6 +47,27 @@ describeEachEngine("refreshDealRatings", (getDb, engine) => {
     expect(chunked.rated).toBe(whole.rated);
     expect(chunked.fittedOn).toBe(whole.fittedOn);
     expect(await ratings()).toEqual(inOne);
+  });
+
+  it("leaves a listing edited after the refresh read it (its edit rated it already)", async () => {
+    await clear();
+    const plan = await planDealRatings(engine.getDatabase());
+    const [edited, other] = plan.ratings.filter((r) => r.rating !== null);
+    // A seller's edit between the read and the write: updated_at moves (as updateListingRow moves it).
+    await getDb().execute(
+      sql`update listings set deal_rating = 'edited', updated_at = now() where id = ${edited!.id}`,
+    );
+    await writeDealRatings(engine.getDatabase(), plan, { chunkRows: 5 });
+    const after = new Map((await ratings()).map((r) => [r.id, r]));
+    expect(after.get(edited!.id)!.rating).toBe("edited");
+    expect(after.get(other!.id)!.rating).toBe(other!.rating);
+    // Every other planned rating was written, microsecond timestamps and all.
+    const written = plan.ratings.filter((r) => r.id !== edited!.id);
+    expect(written.map((r) => after.get(r.id)!.rating)).toEqual(written.map((r) => r.rating));
+  });
+
+  it("refuses a chunk size below 1", async () => {
+    await expect(refreshDealRatings(engine.getDatabase(), { chunkRows: 0 })).rejects.toThrow(RangeError);
   });
 
   it("lets the event loop turn between statements", async () => {

@@ -11,7 +11,8 @@ import { rateDeal } from "../domain/pricing/rate.js";
 import type { Comparable, DealModel } from "../domain/pricing/types.js";
 
 type Location = "us" | "jp";
-type Row = Comparable & { id: number; status: string; location: Location };
+/** `updated`: the row's updated_at as the database writes it (text keeps its microseconds). */
+type Row = Comparable & { id: number; status: string; location: Location; updated: string };
 
 /**
  * Statements of a refresh read or write at most this many listings each, and the event loop gets a turn
@@ -40,6 +41,7 @@ async function loadComparables(db: Db, chunkRows = CHUNK_ROWS): Promise<Row[]> {
         drive: listings.drive,
         bedType: listings.bedType,
         priceCents: listings.landedUsdCents,
+        updated: sql<string>`${listings.updatedAt}::text`,
       })
       .from(listings)
       .where(and(inArray(listings.status, ["active", "sold"]), gt(listings.id, after)))
@@ -93,41 +95,90 @@ export function ratingColumns(model: DealModel | null, truck: Comparable) {
     : { fairPriceCents: null, dealRating: null, comparables: r.comparables };
 }
 
-/**
- * Refit on all current prices and rewrite every active listing's rating (in chunks, one statement each).
- * `us` is the US model as fitUsDealModel would give it now, for the deal-model snapshot.
- */
-export async function refreshDealRatings(
+/** A refresh's work before it writes: the models fitted, and the rating of every active listing. */
+export interface RatingPlan {
+  fittedOn: number;
+  rated: number;
+  usRows: number;
+  ratings: { id: number; updated: string; fair: number | null; rating: string | null; n: number | null }[];
+}
+
+function chunkSize(chunkRows: number): number {
+  if (!Number.isInteger(chunkRows) || chunkRows < 1)
+    throw new RangeError(`chunkRows must be a whole number of at least 1, not ${chunkRows}`);
+  return chunkRows;
+}
+
+/** Reads every listing with a price and refits both models (now the current ones); writes nothing. */
+export async function planDealRatings(
   database: Database,
   { chunkRows = CHUNK_ROWS }: { chunkRows?: number } = {},
-): Promise<{ fittedOn: number; rated: number; us: UsDealFit }> {
-  const rows = await loadComparables(database.db, chunkRows);
+): Promise<RatingPlan> {
+  const rows = await loadComparables(database.db, chunkSize(chunkRows));
   let fittedOn = 0;
   for (const location of ["us", "jp"] as const) {
     const own = rows.filter((r) => r.location === location);
     current[location] = own.length ? fitDealModel(own) : null;
     fittedOn += current[location]?.fittedOn ?? 0;
   }
-  const active = rows.filter((r) => r.status === "active");
-  let rated = 0;
-  for (let i = 0; i < active.length; i += chunkRows) {
+  const ratings = rows
+    .filter((r) => r.status === "active")
+    .map((r) => {
+      const c = ratingColumns(current[r.location], r);
+      return { id: r.id, updated: r.updated, fair: c.fairPriceCents, rating: c.dealRating, n: c.comparables };
+    });
+  return {
+    fittedOn,
+    rated: ratings.filter((r) => r.rating !== null).length,
+    usRows: rows.filter((r) => r.location === "us").length,
+    ratings,
+  };
+}
+
+/**
+ * Writes a plan's ratings, a chunk per statement with a turn of the loop before each. A listing edited
+ * (or sold, withdrawn) since the plan read it is left as it is: its edit rated it with the latest model
+ * already, and the plan's rating was made from its old values. The refresh yields between statements,
+ * so requests do run in between; updated_at, compared to the microsecond, tells.
+ */
+export async function writeDealRatings(
+  database: Database,
+  plan: RatingPlan,
+  { chunkRows = CHUNK_ROWS }: { chunkRows?: number } = {},
+): Promise<void> {
+  const size = chunkSize(chunkRows);
+  for (let i = 0; i < plan.ratings.length; i += size) {
     await nextTurn();
-    const chunk = active
-      .slice(i, i + chunkRows)
-      .map((r) => ({ id: r.id, ...ratingColumns(current[r.location], r) }));
-    rated += chunk.filter((c) => c.dealRating !== null).length;
     const values = sql.join(
-      chunk.map(
-        (c) =>
-          sql`(${c.id}::bigint, ${c.fairPriceCents}::bigint, ${c.dealRating}::text, ${c.comparables}::int)`,
-      ),
+      plan.ratings
+        .slice(i, i + size)
+        .map(
+          (c) =>
+            sql`(${c.id}::bigint, ${c.updated}::timestamptz, ${c.fair}::bigint, ${c.rating}::text, ${c.n}::int)`,
+        ),
       sql`, `,
     );
     await database.db.execute(sql`
       update listings as l set fair_price_cents = v.fair, deal_rating = v.rating, comparables = v.n
-      from (values ${values}) as v(id, fair, rating, n) where l.id = v.id
+      from (values ${values}) as v(id, updated, fair, rating, n)
+      where l.id = v.id and l.updated_at = v.updated and l.status = 'active'
         and (l.fair_price_cents, l.deal_rating, l.comparables) is distinct from (v.fair, v.rating, v.n)`);
   }
-  const usRows = rows.filter((r) => r.location === "us").length;
-  return { fittedOn, rated, us: await usFit(database.db, current.us, usRows) };
+}
+
+/**
+ * Refit on all current prices and rewrite every active listing's rating (in chunks, one statement each).
+ * `us` is the US model as fitUsDealModel would give it now, for the deal-model snapshot.
+ */
+export async function refreshDealRatings(
+  database: Database,
+  options: { chunkRows?: number } = {},
+): Promise<{ fittedOn: number; rated: number; us: UsDealFit }> {
+  const plan = await planDealRatings(database, options);
+  await writeDealRatings(database, plan, options);
+  return {
+    fittedOn: plan.fittedOn,
+    rated: plan.rated,
+    us: await usFit(database.db, current.us, plan.usRows),
+  };
 }

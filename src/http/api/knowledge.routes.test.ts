@@ -153,8 +153,10 @@ describe("GET /api/v1/cost", () => {
   it.each([
     ["/api/v1/cost?fx=150", 400, "priceJpy"],
     ["/api/v1/cost?priceJpy=400000", 400, "fx"],
-    ["/api/v1/cost?priceJpy=400000&fx=150&to=ZZ", 404, undefined],
-    ["/api/v1/cost?priceJpy=400000&fx=150&hts=9999.99", 400, undefined],
+    // The engine's own checks name the query parameter too.
+    ["/api/v1/cost?priceJpy=400000&fx=150&to=ZZ", 404, "to"],
+    ["/api/v1/cost?priceJpy=400000&fx=150&entry=2026-12-15&built=2027", 400, "built"],
+    ["/api/v1/cost?priceJpy=400000&fx=150&hts=9999.99", 400, "hts"],
     ["/api/v1/cost?priceJpy=1.5&fx=150", 400, "priceJpy"],
   ])("%s answers %i", async (url, status, field) => {
     const res = await get(url);

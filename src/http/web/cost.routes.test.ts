@@ -140,7 +140,7 @@ describe("/cost, bad input", () => {
     ["priceJpy=400000&fx=150&to=ZZ", "to", /not a US state or DC code/],
     ["priceJpy=400000&fx=150&hts=9999.99", "hts", /not a kei vehicle line/],
     ["priceJpy=400000&fx=150&built=2026-13", "built", /expected a build year/],
-    ["priceJpy=400000&fx=150&entry=2026-12-15&built=2027", "built", /must be a year from 1900 to 2026/],
+    ["priceJpy=400000&fx=150&entry=2026-12-15&built=2027", "built", /^must be a year from 1900 to 2026$/],
     ["priceJpy=400000&fx=150&usPriceUsd=-5", "usPriceUsd", /./],
     ["priceJpy=400000&fxDate=2026-11-20", "fxDate", /together with your own rate/],
   ])("%s is shown on the form, under %s, with status 400", async (query, field, message) => {
