@@ -121,6 +121,8 @@ export async function planDealRatings(
     current[location] = own.length ? fitDealModel(own) : null;
     fittedOn += current[location]?.fittedOn ?? 0;
   }
+  // The fit and the ratings are a few tens of milliseconds each at 20,000 listings: not in one turn.
+  await nextTurn();
   const ratings = rows
     .filter((r) => r.status === "active")
     .map((r) => {
