@@ -1,6 +1,7 @@
 // Composition root: config -> facts -> database (migrated, demo-seeded when new) -> photo storage ->
 // http -> listen. Facts are validated before the port opens, so a bad data edit stops the server at
 // start-up with the file, record and field named.
+import type { Server as HttpServer } from "node:http";
 import { serve } from "@hono/node-server";
 import { todayUtc } from "./config/clock.js";
 import { getConfig } from "./config/env.js";
@@ -48,7 +49,7 @@ export async function startServer(options: StartOptions = {}) {
     const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once("error", reject);
   });
-  const closeServer = () => closeHttpServer(server as import("node:http").Server);
+  const closeServer = () => closeHttpServer(server as HttpServer);
   const address0 = server.address();
   const boundPort = typeof address0 === "object" && address0 ? address0.port : port;
   const baseUrl = config.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${boundPort}`;

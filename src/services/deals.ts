@@ -98,7 +98,6 @@ export function ratingColumns(model: DealModel | null, truck: Comparable) {
 /** A refresh's work before it writes: the models fitted, and the rating of every active listing. */
 export interface RatingPlan {
   fittedOn: number;
-  rated: number;
   usRows: number;
   ratings: { id: number; updated: string; fair: number | null; rating: string | null; n: number | null }[];
 }
@@ -129,12 +128,7 @@ export async function planDealRatings(
       const c = ratingColumns(current[r.location], r);
       return { id: r.id, updated: r.updated, fair: c.fairPriceCents, rating: c.dealRating, n: c.comparables };
     });
-  return {
-    fittedOn,
-    rated: ratings.filter((r) => r.rating !== null).length,
-    usRows: rows.filter((r) => r.location === "us").length,
-    ratings,
-  };
+  return { fittedOn, usRows: rows.filter((r) => r.location === "us").length, ratings };
 }
 
 /**
@@ -180,7 +174,7 @@ export async function refreshDealRatings(
   await writeDealRatings(database, plan, options);
   return {
     fittedOn: plan.fittedOn,
-    rated: plan.rated,
+    rated: plan.ratings.filter((r) => r.rating !== null).length,
     us: await usFit(database.db, current.us, plan.usRows),
   };
 }
