@@ -25,6 +25,7 @@ import {
   appSettings,
   auditLog,
   comments,
+  emailConfirmations,
   listingEvents,
   listingPhotos,
   listingPrices,
@@ -197,7 +198,13 @@ export async function insertSampleRows(db: Db): Promise<void> {
   const [seller, buyer] = await db
     .insert(users)
     .values([
-      { email: "Dealer@Example.com", passwordHash: "x", displayName: "Kei Yard Motors", role: "seller" },
+      {
+        email: "Dealer@Example.com",
+        passwordHash: "x",
+        displayName: "Kei Yard Motors",
+        role: "seller",
+        emailConfirmedAt: new Date("2026-01-02T03:04:05.678Z"),
+      },
       { email: "buyer@example.com", passwordHash: "y", displayName: 'Zoë "Q" O\'Neil', homeState: "VT" },
     ])
     .returning();
@@ -317,6 +324,9 @@ export async function insertSampleRows(db: Db): Promise<void> {
   await db
     .insert(passwordResets)
     .values({ id: "b".repeat(64), userId: buyer!.id, expiresAt: new Date("2030-01-01T00:00:00Z") });
+  await db
+    .insert(emailConfirmations)
+    .values({ id: "d".repeat(64), userId: buyer!.id, expiresAt: new Date("2030-01-01T00:00:00Z") });
   const [batch] = await db
     .insert(lotBatches)
     .values({

@@ -51,6 +51,7 @@ describe.each(ENGINES)("backup from %s", (source) => {
       alert_deliveries: 1,
       comments: 2,
       password_resets: 1,
+      email_confirmations: 1,
       app_settings: 1,
       rate_limits: 1,
       lot_batches: 1,
@@ -61,7 +62,7 @@ describe.each(ENGINES)("backup from %s", (source) => {
     const lines = (await readFile(plain, "utf8")).trim().split("\n");
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: "keiyard-backup", version: 1, engine: source });
     expect(lines.find((l) => l.includes("9007199254740993"))).toBeDefined();
-    expect(lines).toHaveLength(1 + 19 + 26);
+    expect(lines).toHaveLength(1 + 20 + 27);
   });
 
   describe.each(ENGINES)("restored into %s", (target) => {

@@ -57,7 +57,7 @@ it("migrates, backs up and restores through the keiyard binary", async () => {
 
   const backup = await keiyard(["db", "backup", file], { KEIYARD_DATA_DIR: source });
   expect(backup).toMatchObject({ code: 0, stderr: "" });
-  expect(backup.stdout).toMatch(/^Backed up 26 rows in 19 tables/);
+  expect(backup.stdout).toMatch(/^Backed up 27 rows in 20 tables/);
 
   const restored = await keiyard(["db", "restore", file], { KEIYARD_DATA_DIR: copy });
   expect(restored).toMatchObject({ code: 0, stderr: "" });

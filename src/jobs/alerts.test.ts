@@ -1,5 +1,6 @@
-// Saved-search alerts and password-reset mail end to end, on both engines, through a real SMTP server
-// on loopback (smtp-server): what arrives, the one-click unsubscribe, no duplicates after a restart.
+// Saved-search alerts, email confirmation and password-reset mail end to end, on both engines, through
+// a real SMTP server on loopback (smtp-server): what arrives, that alerts wait for a confirmed address,
+// the one-click unsubscribe, no duplicates after a restart.
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +89,24 @@ for (const engine of ["pglite", "postgres"] as const) {
       await market?.dispose();
     });
 
+    let aliceLink = "";
+
+    it("sign-up mails a link that confirms the address; until it is used, /alerts says so", async () => {
+      expect(await jobs()).toMatchObject({ queued: 0, sent: 2, failed: 0 });
+      expect(smtp.received.map((m) => m.to).sort()).toEqual(["alice@example.com", "sam@example.com"]);
+      const mail = smtp.received.find((m) => m.to === "alice@example.com")!;
+      expect(mail.raw).toMatch(/Subject: Confirm your email for keiyard/);
+      // Links use the address the sign-up came to (PUBLIC_URL in production).
+      aliceLink = /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(mail.raw)![1]!;
+      // Opening the link confirms nothing (mail scanners open links); it shows which address and a button.
+      const anon = new Browser(market.app);
+      const opened = await anon.get(aliceLink);
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toMatch(/Confirm that alice@example\.com is your address/);
+      expect(await (await buyer.get("/alerts")).text()).toMatch(/Confirm your email to get alerts/);
+      smtp.received.length = 0;
+    });
+
     it("saving a search validates it like a search", async () => {
       const bad = await buyer.post("/alerts", { query: "drive=8WD", frequency: "instant" });
       expect(bad.status).toBe(400);
@@ -100,12 +119,14 @@ for (const engine of ["pglite", "postgres"] as const) {
       const [row] = await market.database.db.select().from(savedSearches);
       expect(row?.query).toEqual({ q: "acty", drive: "4WD" });
       expect(row?.name).toBe("acty · drive 4WD");
-      expect(await (await buyer.get("/alerts")).text()).toMatch(/acty · drive 4WD/);
+      const page = await (await buyer.get(ok.headers.get("location")!)).text();
+      expect(page).toMatch(/acty · drive 4WD/);
+      expect(page).toMatch(/Its emails start once you confirm your email address/);
       // The check starts from now: only trucks listed after saving alert.
       await market.database.db.update(savedSearches).set({ checkedAt: new Date(Date.now() - 1000) });
     });
 
-    it("a matching new truck sends one email with a link and a one-click unsubscribe", async () => {
+    it("a matching new truck waits for the confirmed address, then sends one email with a link and a one-click unsubscribe", async () => {
       const listed = await seller.post("/sell", { ...TRUCK, title: "Acty 4WD for Alice" });
       expect(listed.status).toBe(303);
       await seller.post("/sell", {
@@ -113,6 +134,18 @@ for (const engine of ["pglite", "postgres"] as const) {
         title: "Carry that does not match",
         frameNumber: "DA63T-111111",
       });
+      // Alice has not confirmed: her search is not even checked, and nothing is sent.
+      expect(await jobs()).toMatchObject({ checked: 0, queued: 0, sent: 0 });
+      expect(smtp.received).toHaveLength(0);
+      const anon = new Browser(market.app);
+      const confirmed = await anon.post(aliceLink, {});
+      expect(confirmed.status).toBe(200);
+      expect(await confirmed.text()).toMatch(/alice@example\.com is confirmed/);
+      // The link works once.
+      expect((await anon.post(aliceLink, {})).status).toBe(400);
+      expect((await anon.get(aliceLink)).status).toBe(404);
+      expect(await (await buyer.get("/alerts")).text()).toMatch(/Alerts go to alice@example\.com/);
+      // What matched while she had not confirmed is sent now.
       const first = await jobs();
       expect(first).toMatchObject({ queued: 1, sent: 1, failed: 0 });
       expect(smtp.received).toHaveLength(1);
@@ -176,6 +209,34 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(await res.text()).toMatch(/no more emails/);
       expect(await market.database.db.select().from(savedSearches)).toHaveLength(0);
       expect((await anon.get(path)).status).toBe(200);
+    });
+
+    it("another confirmation link on request, and none for a confirmed address", async () => {
+      const bob = new Browser(market.app);
+      await bob.signUp("bob@example.com", "buyer");
+      const mailTo = async (to: string) =>
+        (await market.database.db.select().from(mailJobs)).filter(
+          (m) => m.to === to && m.kind === "confirm_email",
+        );
+      expect(await mailTo("bob@example.com")).toHaveLength(1);
+      const again = await bob.post("/confirm-email", {});
+      expect(again.headers.get("location")).toBe("/alerts?sent=1");
+      expect(await (await bob.get("/alerts?sent=1")).text()).toMatch(
+        /sent a confirmation link to bob@example\.com/,
+      );
+      expect(await mailTo("bob@example.com")).toHaveLength(2);
+      // Either link confirms; the other then stops working.
+      await jobs();
+      const links = smtp.received
+        .filter((m) => m.to === "bob@example.com")
+        .map((m) => /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(m.raw)![1]!);
+      expect(links).toHaveLength(2);
+      expect((await bob.post(links[1]!, {})).status).toBe(200);
+      expect((await bob.get(links[0]!)).status).toBe(404);
+      const confirmedAgain = await bob.post("/confirm-email", {});
+      expect(confirmedAgain.headers.get("location")).toBe("/alerts");
+      expect(await mailTo("bob@example.com")).toHaveLength(2);
+      expect((await new Browser(market.app).post("/confirm-email", {})).status).toBe(401);
     });
 
     it("password reset: same answer for unknown emails; the emailed link works once and signs out everywhere", async () => {

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
-import type { Db } from "../db/client.js";
+import { type Db, withTransaction } from "../db/client.js";
 import {
   deleteSession,
   findLiveSession,
@@ -54,6 +54,8 @@ export interface PublicUser {
   homeState: string | null;
   /** Banned by an admin: may read but not post, review or list. */
   banned: boolean;
+  /** The owner proved the address is theirs: alert mail may go to it. */
+  emailConfirmed: boolean;
 }
 
 export function presentUser(u: User): PublicUser {
@@ -66,6 +68,7 @@ export function presentUser(u: User): PublicUser {
     dealerName: u.dealerName,
     homeState: u.homeState,
     banned: u.bannedAt !== null,
+    emailConfirmed: u.emailConfirmedAt !== null,
   };
 }
 
@@ -85,21 +88,38 @@ async function newSession(db: Db, userId: number, now: Date): Promise<{ token: s
   return { token, expiresAt };
 }
 
-export async function signUp(db: Db, raw: unknown, now = new Date()) {
+/**
+ * Makes the account and its first session. `then` runs in the same transaction (the confirmation mail
+ * is queued there): the account, its session and that mail are stored together or not at all. The
+ * password is hashed before the transaction opens, so it holds no lock while hashing.
+ */
+export async function signUp(
+  db: Db,
+  raw: unknown,
+  now = new Date(),
+  then?: (tx: Db, user: PublicUser) => Promise<unknown>,
+) {
   const input = parseInput(signUpSchema, raw);
   if (await findUserByEmail(db, input.email))
     // Sign-up must say something here; it says it without confirming more than the form already shows.
     throw new AppError("invalid_input", "that email cannot be used: log in instead, or use another", "email");
-  const user = await insertUser(db, {
-    email: input.email,
-    passwordHash: await hashPassword(input.password),
-    displayName: input.displayName,
-    role: input.role,
-    sellerKind: input.role === "seller" ? (input.sellerKind ?? null) : null,
-    dealerName: input.sellerKind === "dealer" ? (input.dealerName ?? null) : null,
-    homeState: input.homeState ?? null,
+  const passwordHash = await hashPassword(input.password);
+  return withTransaction(db, async (tx) => {
+    const user = presentUser(
+      await insertUser(tx, {
+        email: input.email,
+        passwordHash,
+        displayName: input.displayName,
+        role: input.role,
+        sellerKind: input.role === "seller" ? (input.sellerKind ?? null) : null,
+        dealerName: input.sellerKind === "dealer" ? (input.dealerName ?? null) : null,
+        homeState: input.homeState ?? null,
+      }),
+    );
+    const session = await newSession(tx, user.id, now);
+    await then?.(tx, user);
+    return { user, ...session };
   });
-  return { user: presentUser(user), ...(await newSession(db, user.id, now)) };
 }
 
 export async function logIn(db: Db, raw: unknown, previousToken?: string, now = new Date()) {

@@ -1,7 +1,7 @@
 // Saved searches and their alerts. Checking a search finds the listings created or repriced since its
 // last check, records one delivery per (search, listing, reason) — the unique key is what prevents a
 // second alert after a restart or on a second worker — and queues the mail in the same transaction.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, type Db, queryRows, withTransaction } from "../db/client.js";
 import { ALERT_FREQUENCIES, alertDeliveries, type SavedSearch, savedSearches } from "../db/schema/alerts.js";
@@ -266,14 +266,23 @@ async function checkOne(database: Database, search: SavedSearch, ctx: AlertConte
   });
 }
 
-/** Checks every saved search once; returns how many were checked and how many mails were queued. */
+/**
+ * Checks every saved search of a confirmed address once; returns how many were checked and how many
+ * mails were queued. The searches of an unconfirmed address are not checked at all: their last check
+ * stays where it was, so what matched meanwhile is sent once the address is confirmed, and they never
+ * take the places of the searches that can be mailed.
+ */
 export async function checkSavedSearches(database: Database, ctx: AlertContext) {
   const now = ctx.now ?? new Date();
-  const searches = await database.db
-    .select()
-    .from(savedSearches)
-    .orderBy(savedSearches.checkedAt)
-    .limit(1000);
+  const searches = (
+    await database.db
+      .select({ search: savedSearches })
+      .from(savedSearches)
+      .innerJoin(users, eq(users.id, savedSearches.userId))
+      .where(isNotNull(users.emailConfirmedAt))
+      .orderBy(savedSearches.checkedAt)
+      .limit(1000)
+  ).map((r) => r.search);
   let queued = 0;
   for (const s of searches) queued += await checkOne(database, s, ctx, now);
   return { checked: searches.length, queued };

@@ -106,6 +106,8 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
           homeState: s.homeState,
           // Members for a while: their demo sales and reviews go back months.
           createdAt: new Date(now - (400 + (i % 300)) * DAY_MS),
+          // Demo addresses (keiyard.test) count as confirmed: the demo logins' alerts work at once.
+          emailConfirmedAt: new Date(now - (400 + (i % 300)) * DAY_MS),
         })),
       )
       .returning({ id: users.id });
@@ -118,6 +120,7 @@ export async function seedDemo(database: Database, storage: PhotoStorage, facts:
           displayName: demoPersonName(buyerRng),
           role: "buyer" as const,
           createdAt: new Date(now - (300 + (i % 200)) * DAY_MS),
+          emailConfirmedAt: new Date(now - (300 + (i % 200)) * DAY_MS),
         })),
       )
       .returning({ id: users.id });

@@ -9,7 +9,7 @@ import { insertSession, insertUser } from "../../src/db/repos/users.repo.js";
 import { savedSearches } from "../../src/db/schema/alerts.js";
 import { comments } from "../../src/db/schema/community.js";
 import { listings } from "../../src/db/schema/listings.js";
-import { passwordResets } from "../../src/db/schema/ops.js";
+import { emailConfirmations, passwordResets } from "../../src/db/schema/ops.js";
 import type { User } from "../../src/db/schema/users.js";
 import { hashPassword } from "../../src/services/accounts.js";
 
@@ -131,6 +131,21 @@ export async function resetLink(db: Db) {
   const token = randomBytes(32).toString("base64url");
   await db
     .insert(passwordResets)
+    .values({ id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
+  return { user, token };
+}
+
+/** An unconfirmed account and a live link that confirms its address. */
+export async function confirmationLink(db: Db) {
+  const n = unique();
+  const user = await insertUser(db, {
+    email: `confirm-${n}@authz.example`,
+    passwordHash: "not-a-hash",
+    displayName: `confirm ${n}`,
+  });
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .insert(emailConfirmations)
     .values({ id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
   return { user, token };
 }

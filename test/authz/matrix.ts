@@ -13,7 +13,7 @@ import { savedSearches } from "../../src/db/schema/alerts.js";
 import { auditLog, comments, reports, reviews } from "../../src/db/schema/community.js";
 import { listingEvents, listingPhotos, listings } from "../../src/db/schema/listings.js";
 import { lotBatches } from "../../src/db/schema/lots.js";
-import { passwordResets } from "../../src/db/schema/ops.js";
+import { emailConfirmations, mailJobs, passwordResets } from "../../src/db/schema/ops.js";
 import { sessions, type User, users } from "../../src/db/schema/users.js";
 import { watches } from "../../src/db/schema/watchlist.js";
 import { unsubscribeUrl } from "../../src/services/alerts.js";
@@ -21,6 +21,7 @@ import { TRUCK } from "../market.js";
 import {
   type Actors,
   commentOf,
+  confirmationLink,
   listingOf,
   PASSWORD,
   type Role,
@@ -121,8 +122,13 @@ export const MATRIX: MatrixEntry[] = [
       return {
         path: "/signup",
         form: { email, password: PASSWORD, displayName: "New", role: "buyer" },
-        applied: async () =>
-          expect(await one(db.select().from(users).where(eq(users.email, email)))).toBeDefined(),
+        applied: async () => {
+          expect(await one(db.select().from(users).where(eq(users.email, email)))).toBeDefined();
+          // With the link that confirms the address, stored with the account.
+          expect(await db.select().from(mailJobs).where(eq(mailJobs.to, email))).toMatchObject([
+            { kind: "confirm_email" },
+          ]);
+        },
       };
     },
   },
@@ -204,6 +210,48 @@ export const MATRIX: MatrixEntry[] = [
     expect: ANYONE(refused(400)),
     async prepare() {
       return { path: `/reset/${"x".repeat(43)}`, form: { password: "a brand new password" } };
+    },
+  },
+
+  {
+    // Another confirmation link for the caller's own address (mailed only to it).
+    route: "POST /confirm-email",
+    expect: SIGNED_IN(303),
+    async prepare({ db, me }) {
+      const mine = () =>
+        me ? db.select().from(emailConfirmations).where(eq(emailConfirmations.userId, me.id)) : [];
+      const before = (await mine()).length;
+      return {
+        path: "/confirm-email",
+        applied: async () => {
+          expect((await mine()).length).toBe(before + 1);
+          const mail = await db.select().from(mailJobs).where(eq(mailJobs.kind, "confirm_email"));
+          expect(mail.at(-1)?.to).toBe(me!.email);
+        },
+      };
+    },
+  },
+  {
+    // The link mailed to the address is the authority, whoever presses its button.
+    route: "POST /confirm/:token",
+    expect: ANYONE(allowed(200)),
+    async prepare({ db }) {
+      const { user, token } = await confirmationLink(db);
+      return {
+        path: `/confirm/${token}`,
+        applied: async () =>
+          expect(
+            (await one(db.select().from(users).where(eq(users.id, user.id))))?.emailConfirmedAt,
+          ).toBeInstanceOf(Date),
+      };
+    },
+  },
+  {
+    route: "POST /confirm/:token",
+    variant: "a token nobody was sent",
+    expect: ANYONE(refused(400)),
+    async prepare() {
+      return { path: `/confirm/${"x".repeat(43)}` };
     },
   },
 

@@ -1,5 +1,6 @@
 // Operational state shared by every app instance, so instances stay stateless: rate-limit counters,
-// password-reset tokens, site settings (the signing secret), and the mail queue the job runner drains.
+// password-reset and email-confirmation tokens, site settings (the signing secret), and the mail queue
+// the job runner drains.
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
@@ -33,12 +34,27 @@ export const passwordResets = pgTable(
   (t) => [index("password_resets_user_id_idx").on(t.userId)],
 );
 
+/** Links that confirm an account's email address, stored like reset tokens (SHA-256 of the token). */
+export const emailConfirmations = pgTable(
+  "email_confirmations",
+  {
+    id: text("id").primaryKey(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("email_confirmations_user_id_idx").on(t.userId)],
+);
+
 export const appSettings = pgTable("app_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
 
-export const MAIL_KINDS = ["alert", "digest", "password_reset"] as const;
+export const MAIL_KINDS = ["alert", "digest", "password_reset", "confirm_email"] as const;
 
 /** Mail to send: written in the same transaction as what caused it, sent by the job runner. */
 export const mailJobs = pgTable(

@@ -18,6 +18,11 @@ export const users = pgTable(
     dealerName: text("dealer_name"),
     homeState: char("home_state", { length: 2 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the owner proved the address is theirs (a link mailed to it, src/services/email-confirmation.ts).
+     * Alert mail goes only to confirmed addresses: anyone could sign up with someone else's.
+     */
+    emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
     /** Set by an admin: a banned account keeps its history but may not post or review. */
     bannedAt: timestamp("banned_at", { withTimezone: true }),
   },

@@ -1,5 +1,5 @@
-// Saved searches with email alerts (/alerts), the one-click unsubscribe, password reset by email,
-// and the development outbox.
+// Saved searches with email alerts (/alerts), the one-click unsubscribe, confirming an email address,
+// password reset by email, and the development outbox.
 import { Hono } from "hono";
 import { readOutbox } from "../../mail/mailer.js";
 import {
@@ -10,6 +10,11 @@ import {
   unsubscribe,
 } from "../../services/alerts.js";
 import { AppError } from "../../services/app-error.js";
+import {
+  confirmationTarget,
+  confirmEmail,
+  sendEmailConfirmation,
+} from "../../services/email-confirmation.js";
 import { idParam, parseInput } from "../../services/inputs.schema.js";
 import {
   isResetTokenLive,
@@ -19,6 +24,7 @@ import {
 } from "../../services/password-reset.js";
 import {
   AlertsPage,
+  ConfirmEmailPage,
   OutboxPage,
   ResetPasswordPage,
   ResetRequestPage,
@@ -27,14 +33,14 @@ import {
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { clearSessionCookie } from "../middleware/session.js";
 import { pageQuery } from "./page-query.js";
-import { formFields, html, viewerOf } from "./render.js";
+import { formFields, html, siteUrl, viewerOf } from "./render.js";
 
 const TOKEN = /^[\w-]{20,100}$/;
 
 export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
   const { database } = market;
   const app = new Hono<AppEnv>();
-  const baseUrl = (url: string) => market.publicUrl ?? new URL(url).origin;
+  const baseUrl = (url: string) => siteUrl(market, url);
 
   app.post("/alerts", async (c) => {
     if (!c.get("user")) return c.redirect("/login?next=/trucks", 303);
@@ -43,12 +49,62 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
   });
 
   app.get("/alerts", async (c) => {
-    if (!c.get("user")) return c.redirect("/login?next=/alerts", 303);
-    const searches = await savedSearchesOf(database, c.get("user"));
+    const user = c.get("user");
+    if (!user) return c.redirect("/login?next=/alerts", 303);
+    const searches = await savedSearchesOf(database, user);
     const notice = c.req.query("saved")
-      ? "Saved. We will email you when a new truck matches or a matching truck's price changes."
-      : undefined;
-    return html(c, <AlertsPage viewer={viewerOf(c, deps.facts)} searches={searches} notice={notice} />);
+      ? user.emailConfirmed
+        ? "Saved. We will email you when a new truck matches or a matching truck's price changes."
+        : "Saved. Its emails start once you confirm your email address (below)."
+      : c.req.query("sent")
+        ? `We have sent a confirmation link to ${user.email}.`
+        : undefined;
+    return html(
+      c,
+      <AlertsPage
+        viewer={viewerOf(c, deps.facts)}
+        searches={searches}
+        notice={notice}
+        email={{ address: user.email, confirmed: user.emailConfirmed }}
+      />,
+    );
+  });
+
+  // Another confirmation link (the first is mailed at sign-up).
+  app.post("/confirm-email", async (c) => {
+    const user = c.get("user");
+    if (!user) throw new AppError("unauthenticated", "log in to confirm your email address");
+    const sent = await sendEmailConfirmation(database, user, baseUrl(c.req.url));
+    if (sent) market.kickJobs?.();
+    return c.redirect(sent ? "/alerts?sent=1" : "/alerts", 303);
+  });
+  app.get("/confirm/:token", async (c) => {
+    const token = c.req.param("token");
+    const email = TOKEN.test(token) ? await confirmationTarget(database, token) : null;
+    return html(
+      c,
+      <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} email={email} />,
+      email ? 200 : 404,
+    );
+  });
+  app.post("/confirm/:token", async (c) => {
+    const token = c.req.param("token");
+    try {
+      if (!TOKEN.test(token))
+        throw new AppError("invalid_input", "this confirmation link is not valid: ask for a new one");
+      const { email } = await confirmEmail(database, token);
+      return html(
+        c,
+        <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} email={email} confirmed />,
+      );
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
+      return html(
+        c,
+        <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} email={null} error={e} />,
+        400,
+      );
+    }
   });
 
   app.post("/alerts/:id{[0-9]+}/delete", async (c) => {

@@ -2,11 +2,12 @@
 import { Hono } from "hono";
 import { logIn, logOut, setHomeState, signUp } from "../../services/accounts.js";
 import { AppError } from "../../services/app-error.js";
+import { sendEmailConfirmation } from "../../services/email-confirmation.js";
 import { parseInput, stateCodeString } from "../../services/inputs.schema.js";
 import { LogInPage, SignUpPage } from "../../web/pages/auth.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { clearSessionCookie, setSessionCookie, setStateCookie } from "../middleware/session.js";
-import { formFields, html, safeNext, viewerOf } from "./render.js";
+import { formFields, html, safeNext, siteUrl, viewerOf } from "./render.js";
 
 /** Back to the page the picker was on (path and query, same site only); home when unknown. */
 function backTo(referer: string | undefined): string {
@@ -27,12 +28,18 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
   app.post("/signup", async (c) => {
     const fields = await formFields(c);
     try {
-      const { token } = await signUp(db, {
-        ...fields,
-        sellerKind: fields.sellerKind || undefined,
-        dealerName: fields.dealerName || undefined,
-        homeState: c.get("viewerState") ?? undefined,
-      });
+      const { token } = await signUp(
+        db,
+        {
+          ...fields,
+          sellerKind: fields.sellerKind || undefined,
+          dealerName: fields.dealerName || undefined,
+          homeState: c.get("viewerState") ?? undefined,
+        },
+        new Date(),
+        (tx, user) => sendEmailConfirmation(tx, user, siteUrl(market, c.req.url)),
+      );
+      market.kickJobs?.();
       setSessionCookie(c, token, market.secureCookies);
       return c.redirect(fields.role === "seller" ? "/sell" : "/trucks", 303);
     } catch (e) {

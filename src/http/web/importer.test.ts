@@ -10,6 +10,7 @@ import { Browser, createMarket, type Market } from "../../../test/market.js";
 import { users } from "../../db/schema/index.js";
 import { lotBatches, lotResults } from "../../db/schema/lots.js";
 import type { LotResult } from "../../domain/lots/types.js";
+import { presentUser } from "../../services/accounts.js";
 import { evaluateUpload, saveBatch } from "../../services/lot-batches.js";
 
 const LOTS = readFileSync(join(ROOT, "docs/examples/lots.csv"));
@@ -90,7 +91,7 @@ for (const engine of ["pglite", "postgres"] as const) {
       let rowsWhenAnotherTaskRan: number | null = null;
       const outcome = await evaluateUpload(
         market.database,
-        { ...owner!, banned: false, dealerName: null },
+        presentUser(owner!),
         { name: "big.csv", bytes },
         { to: "TX", arrival: "2027-01-15", fx: "152" },
         {

@@ -46,3 +46,8 @@ export function safeNext(next: string | undefined, fallback: string): string {
   for (const ch of next) if (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) return fallback;
   return next;
 }
+
+/** The site's address for links in mail: PUBLIC_URL when set, else the address the request came to. */
+export function siteUrl(market: { publicUrl?: string | undefined }, requestUrl: string): string {
+  return market.publicUrl ?? new URL(requestUrl).origin;
+}

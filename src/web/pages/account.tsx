@@ -1,4 +1,5 @@
-// Password reset pages, saved searches (/alerts) and the development outbox (/dev/outbox).
+// Password reset pages, email confirmation, saved searches (/alerts) and the development outbox
+// (/dev/outbox).
 import type { SavedSearch } from "../../db/schema/alerts.js";
 import type { OutboxEntry } from "../../mail/mailer.js";
 import type { AppError } from "../../services/app-error.js";
@@ -47,11 +48,69 @@ export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: 
   );
 }
 
-export function AlertsPage(props: { viewer: Viewer; searches: SavedSearch[]; notice?: string }) {
+export function ConfirmEmailPage(props: {
+  viewer: Viewer;
+  token: string;
+  /** The address the link confirms; null when the link is unknown, used or expired. */
+  email: string | null;
+  confirmed?: boolean;
+  error?: AppError;
+}) {
+  return (
+    <Layout title="Confirm your email" viewer={props.viewer}>
+      <h1>Confirm your email</h1>
+      <ErrorBox error={props.error} />
+      {props.confirmed ? (
+        <>
+          <p role="status">
+            Thank you: {props.email} is confirmed. Alerts for your saved searches will be sent to it.
+          </p>
+          <p>
+            <a href="/alerts">Your saved searches</a>
+          </p>
+        </>
+      ) : props.email ? (
+        <form method="post" action={`/confirm/${props.token}`} class="card">
+          <p>Confirm that {props.email} is your address, so that keiyard may send it alerts.</p>
+          <button type="submit">Confirm my email</button>
+        </form>
+      ) : props.error ? null : (
+        <p>
+          This link has expired or was used already. <a href="/alerts">Log in and ask for a new one</a>.
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** Whether alert mail may go to the account's address, and a button for another link when not. */
+function EmailStatus(props: { address: string; confirmed: boolean }) {
+  if (props.confirmed) return <p class="muted">Alerts go to {props.address}.</p>;
+  return (
+    <form method="post" action="/confirm-email" class="card">
+      <p>
+        <strong>Confirm your email to get alerts.</strong> We sent a link to {props.address} when you signed
+        up; no alert is sent until you confirm with it. Your searches are kept meanwhile, and the trucks that
+        match are sent once you confirm.
+      </p>
+      <button type="submit" class="small">
+        Send the link again
+      </button>
+    </form>
+  );
+}
+
+export function AlertsPage(props: {
+  viewer: Viewer;
+  searches: SavedSearch[];
+  notice?: string;
+  email: { address: string; confirmed: boolean };
+}) {
   return (
     <Layout title="Saved searches and alerts" viewer={props.viewer}>
       <h1>Saved searches and alerts</h1>
       {props.notice ? <p role="status">{props.notice}</p> : null}
+      <EmailStatus {...props.email} />
       {props.searches.length === 0 ? (
         <p>
           None yet. Search the <a href="/trucks">trucks</a> and press "Save this search": we email you when a

@@ -1,0 +1,108 @@
+// Confirming that an account's email address belongs to its owner: a link mailed to the address, which
+// works once, for three days, stored only as its SHA-256 (like reset links). Alert mail goes only to
+// confirmed addresses (src/services/alerts.ts): without this, anyone could sign up with someone else's
+// address and have alerts sent to it.
+//
+// Opening the link shows a button; only pressing it (a POST) confirms. Mail scanners that fetch every
+// link in a message would otherwise confirm an address nobody read the mail at.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { type Database, type Db, withTransaction } from "../db/client.js";
+import { emailConfirmations, mailJobs } from "../db/schema/ops.js";
+import { users } from "../db/schema/users.js";
+import type { PublicUser } from "./accounts.js";
+import { AppError } from "./app-error.js";
+
+export const CONFIRMATION_TTL_MS = 3 * 86_400_000;
+
+const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Queues a confirmation link for the account's address (a new one each time; older ones keep working
+ * until they expire or one is used). Does nothing for an address that is confirmed already.
+ */
+export async function sendEmailConfirmation(
+  database: Database | Db,
+  user: Pick<PublicUser, "id" | "email" | "emailConfirmed">,
+  baseUrl: string,
+  now = new Date(),
+): Promise<boolean> {
+  if (user.emailConfirmed) return false;
+  const token = randomBytes(32).toString("base64url");
+  const link = `${baseUrl}/confirm/${token}`;
+  await withTransaction(database, async (tx) => {
+    await tx.insert(emailConfirmations).values({
+      id: tokenId(token),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS),
+    });
+    await tx.insert(mailJobs).values({
+      kind: "confirm_email",
+      to: user.email,
+      subject: "Confirm your email for keiyard",
+      text: `Someone (we hope you) made a keiyard account with this email address.\n\nTo get email alerts for your saved searches, confirm that the address is yours here (the link works once, for three days):\n${link}\n\nIf it was not you, ignore this email: nothing will be sent to this address unless it is confirmed.`,
+    });
+  });
+  return true;
+}
+
+/** The address a live link would confirm, or null when the link is unknown, used or expired. */
+export async function confirmationTarget(
+  database: Database,
+  token: string,
+  now = new Date(),
+): Promise<string | null> {
+  const [row] = await database.db
+    .select({ email: users.email })
+    .from(emailConfirmations)
+    .innerJoin(users, eq(users.id, emailConfirmations.userId))
+    .where(
+      and(
+        eq(emailConfirmations.id, tokenId(token)),
+        isNull(emailConfirmations.usedAt),
+        gt(emailConfirmations.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row?.email ?? null;
+}
+
+/** Uses a link: the account's address is confirmed, and its other links stop working. */
+export async function confirmEmail(
+  database: Database,
+  token: string,
+  now = new Date(),
+): Promise<{ email: string }> {
+  return withTransaction(database, async (tx) => {
+    // Claimed in the statement that checks it: two presses of one link cannot both count.
+    const [claimed] = await tx
+      .update(emailConfirmations)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(emailConfirmations.id, tokenId(token)),
+          isNull(emailConfirmations.usedAt),
+          gt(emailConfirmations.expiresAt, now),
+        ),
+      )
+      .returning({ userId: emailConfirmations.userId });
+    if (!claimed)
+      throw new AppError(
+        "invalid_input",
+        "this confirmation link has expired or was used already: log in and ask for a new one on the alerts page",
+      );
+    await tx
+      .update(emailConfirmations)
+      .set({ usedAt: now })
+      .where(and(eq(emailConfirmations.userId, claimed.userId), isNull(emailConfirmations.usedAt)));
+    const [user] = await tx
+      .update(users)
+      .set({ emailConfirmedAt: now })
+      .where(and(eq(users.id, claimed.userId), isNull(users.emailConfirmedAt)))
+      .returning({ email: users.email });
+    // Confirmed already (by an older link used before this one was made): still confirmed.
+    if (user) return user;
+    const [same] = await tx.select({ email: users.email }).from(users).where(eq(users.id, claimed.userId));
+    return same!;
+  });
+}
