@@ -58,4 +58,30 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     }
     await anon.close();
   }, 60_000);
+
+  it("the alerts page of an unconfirmed account and the confirmation page have no violations", async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}/signup`);
+    await fresh.fill("#email", "a11y-new@example.com");
+    await fresh.fill("#password", "correct horse battery");
+    await fresh.fill("#displayName", "New buyer");
+    await Promise.all([fresh.waitForNavigation(), fresh.click("form[action='/signup'] button[type=submit]")]);
+    await fresh.goto(`${server.url}/alerts`);
+    expect(await fresh.textContent("main")).toMatch(/Confirm your email to get alerts/);
+    expect(await violations(fresh)).toEqual([]);
+    // The link as mailed (the development outbox shows it), then the button it leads to.
+    let link: string | undefined;
+    for (let i = 0; i < 50 && !link; i++) {
+      await fresh.goto(`${server.url}/dev/outbox`);
+      link = /\/confirm\/[\w-]+/.exec((await fresh.textContent("main")) ?? "")?.[0];
+      if (!link) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(link).toBeDefined();
+    await fresh.goto(`${server.url}${link}`);
+    expect(await violations(fresh)).toEqual([]);
+    await Promise.all([fresh.waitForNavigation(), fresh.click("text=Confirm my email")]);
+    expect(await fresh.textContent("main")).toMatch(/a11y-new@example\.com is confirmed/);
+    expect(await violations(fresh)).toEqual([]);
+    await fresh.close();
+  }, 60_000);
 });

@@ -30,6 +30,8 @@ export async function startKeiyard(
         TZ: "UTC",
         KEIYARD_DATA_DIR: join(dir, "db"),
         KEIYARD_PHOTOS_DIR: join(dir, "photos"),
+        // Its own outbox: sign-ups mail confirmation links, and servers run side by side.
+        KEIYARD_OUTBOX_DIR: join(dir, "outbox"),
         KEIYARD_DEMO_COUNT: "200",
         ...env,
       },
