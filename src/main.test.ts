@@ -1,10 +1,14 @@
-// The site and the deal-model snapshot: a started site has written one (its first fit), and at
-// shutdown it rewrites it once the database is closed, so `keiyard lots` finds the folder unchanged.
+// The started site: the deal-model snapshot (a started site has written one, its first fit, and at
+// shutdown it rewrites it once the database is closed, so `keiyard lots` finds the folder unchanged),
+// and the address links in mail are built from.
 import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { fingerprintDataDir } from "./db/data-dir-fingerprint.js";
+import { mailJobs } from "./db/schema/ops.js";
 import { readDealSnapshot } from "./services/deal-snapshot.js";
 import { fitUsDealModel } from "./services/deals.js";
 
@@ -40,5 +44,56 @@ describe("startServer and the deal-model snapshot", () => {
     const closed = await readDealSnapshot(dataDir);
     expect(closed?.fingerprint).toBe(await fingerprintDataDir(dataDir));
     expect(closed?.model).toEqual(fresh.model);
+  }, 120_000);
+});
+
+/** A form post with the Host and Origin a client chooses (fetch would not let a test set Host). */
+function postAs(port: number, host: string, path: string, form: Record<string, string>) {
+  const body = new URLSearchParams(form).toString();
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        headers: {
+          host,
+          origin: `http://${host}`,
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("links in mail", () => {
+  it("use the site's own address, not the Host a request names (it would hand the token to that site)", async () => {
+    const { startServer } = await import("./main.js");
+    const site = await startServer({ port: 0, host: "127.0.0.1", log: () => {} });
+    try {
+      const status = await postAs(site.port, "evil.example", "/signup", {
+        email: "host-header@example.com",
+        password: "correct horse battery",
+        displayName: "Host header",
+        role: "buyer",
+      });
+      expect(status).toBe(303);
+      const [mail] = await site.database.db
+        .select()
+        .from(mailJobs)
+        .where(eq(mailJobs.to, "host-header@example.com"));
+      expect(mail?.text).toContain(`http://localhost:${site.port}/confirm/`);
+      expect(mail?.text).not.toContain("evil.example");
+    } finally {
+      await site.close();
+    }
   }, 120_000);
 });

@@ -104,7 +104,9 @@ export async function startServer(options: StartOptions = {}) {
           storage,
           jpyPerUsd: config.KEIYARD_JPY_PER_USD,
           secureCookies: config.NODE_ENV === "production",
-          publicUrl: config.PUBLIC_URL?.replace(/\/$/, ""),
+          // Links in mail use this fixed address, never the request's Host header (which a client
+          // chooses: a confirmation link pointing at another site would hand it the token).
+          publicUrl: baseUrl,
           outboxDir:
             !config.SMTP_URL && config.NODE_ENV !== "production" ? config.KEIYARD_OUTBOX_DIR : undefined,
           kickJobs: () => kick(),

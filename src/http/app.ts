@@ -81,6 +81,7 @@ export function createApp(deps: AppDeps) {
     limit("POST", "/login", POLICIES.login);
     limit("POST", "/reset", POLICIES.passwordReset);
     limit("POST", "/confirm-email", POLICIES.confirmEmail);
+    limit("POST", "/confirm-email", POLICIES.confirmEmailDaily);
     limit("POST", "/trucks/:id/photos", POLICIES.uploads);
     for (const path of [
       "/trucks/:id/review",

@@ -15,7 +15,10 @@ export interface MarketDeps {
   secureCookies: boolean;
   /** Rate limits: a multiplier (0: off) and whether X-Forwarded-For names the client. Default 1, no. */
   rateLimits?: { scale: number; trustProxy: boolean };
-  /** The site's public address for links in emails; the request's origin when unset. */
+  /**
+   * The site's public address for links in emails. The server always sets it (PUBLIC_URL, else its own
+   * local address); only in-process tests leave it unset, and get the request's origin.
+   */
   publicUrl?: string;
   /** The outbox folder, shown at /dev/outbox (only set outside production, without SMTP_URL). */
   outboxDir?: string;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../test/market.js";
 import { savedSearches } from "../db/schema/alerts.js";
 import { mailJobs } from "../db/schema/ops.js";
+import { users } from "../db/schema/users.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import { createSmtpMailer } from "../mail/mailer.js";
 import { checkSavedSearches } from "../services/alerts.js";
@@ -144,6 +145,8 @@ for (const engine of ["pglite", "postgres"] as const) {
       // The link works once.
       expect((await anon.post(aliceLink, {})).status).toBe(400);
       expect((await anon.get(aliceLink)).status).toBe(404);
+      // Alice herself, opening it again, is told she is confirmed (not that the link failed).
+      expect(await (await buyer.get(aliceLink)).text()).toMatch(/Your email is confirmed already/);
       expect(await (await buyer.get("/alerts")).text()).toMatch(/Alerts go to alice@example\.com/);
       // What matched while she had not confirmed is sent now.
       const first = await jobs();
@@ -237,6 +240,24 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(confirmedAgain.headers.get("location")).toBe("/alerts");
       expect(await mailTo("bob@example.com")).toHaveLength(2);
       expect((await new Browser(market.app).post("/confirm-email", {})).status).toBe(401);
+    });
+
+    it("an account made before confirmation existed, with saved searches, is mailed one link", async () => {
+      const [old] = await market.database.db
+        .insert(users)
+        .values({ email: "old-timer@example.com", passwordHash: "x", displayName: "Old timer" })
+        .returning();
+      // Unconfirmed, never sent a link, but without saved searches: nothing to mail about.
+      expect(await jobs()).toMatchObject({ confirmations: 0 });
+      await market.database.db
+        .insert(savedSearches)
+        .values({ userId: old!.id, name: "old", query: { q: "acty" }, frequency: "daily" });
+      const before = smtp.received.length;
+      expect(await jobs()).toMatchObject({ confirmations: 1, sent: 1 });
+      expect(smtp.received.slice(before).map((m) => m.to)).toEqual(["old-timer@example.com"]);
+      expect(smtp.received.at(-1)!.raw).toMatch(/http:\/\/keiyard\.test\/confirm\/[\w-]+/);
+      // Once: the link sent is on record (a lost one is replaced from /alerts).
+      expect(await jobs()).toMatchObject({ confirmations: 0, sent: 0 });
     });
 
     it("password reset: same answer for unknown emails; the emailed link works once and signs out everywhere", async () => {

@@ -5,6 +5,7 @@ import type { IsoDate } from "../domain/units/dates.js";
 import type { Facts } from "../facts/schemas.js";
 import type { Mailer } from "../mail/mailer.js";
 import { checkSavedSearches } from "../services/alerts.js";
+import { mailFirstConfirmations } from "../services/email-confirmation.js";
 import { sendPendingMail } from "./mail-sender.js";
 
 export interface JobDeps {
@@ -17,6 +18,7 @@ export interface JobDeps {
 }
 
 export async function runJobsOnce(d: JobDeps) {
+  const confirmations = await mailFirstConfirmations(d.database, d.baseUrl);
   const alerts = await checkSavedSearches(d.database, {
     facts: d.facts,
     today: d.today(),
@@ -32,7 +34,7 @@ export async function runJobsOnce(d: JobDeps) {
     failed += r.failed;
     if (r.sent === 0) break;
   }
-  return { ...alerts, sent, failed };
+  return { ...alerts, confirmations, sent, failed };
 }
 
 /** Runs the jobs every `intervalMs` (never two runs at once in this process); returns stop(). */

@@ -6,8 +6,8 @@
 // Opening the link shows a button; only pressing it (a POST) confirms. Mail scanners that fetch every
 // link in a message would otherwise confirm an address nobody read the mail at.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { type Database, type Db, withTransaction } from "../db/client.js";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { type Database, type Db, queryRows, withTransaction } from "../db/client.js";
 import { emailConfirmations, mailJobs } from "../db/schema/ops.js";
 import { users } from "../db/schema/users.js";
 import type { PublicUser } from "./accounts.js";
@@ -44,6 +44,37 @@ export async function sendEmailConfirmation(
     });
   });
   return true;
+}
+
+/**
+ * Mails one link to each unconfirmed account that has saved searches and was never sent one: the
+ * accounts made before confirmation existed (sign-up sends one to every new account). Their alerts
+ * wait for it. Rows are locked and skipped when locked, so two instances do not both mail one account.
+ */
+export async function mailFirstConfirmations(
+  database: Database,
+  baseUrl: string,
+  now = new Date(),
+  batch = 100,
+): Promise<number> {
+  return withTransaction(database, async (tx) => {
+    const waiting = await queryRows<{ id: number | string; email: string }>(
+      tx,
+      sql`select u.id, u.email from users u
+          where u.email_confirmed_at is null
+            and exists (select 1 from saved_searches s where s.user_id = u.id)
+            and not exists (select 1 from email_confirmations e where e.user_id = u.id)
+          order by u.id limit ${batch} for update of u skip locked`,
+    );
+    for (const u of waiting)
+      await sendEmailConfirmation(
+        tx,
+        { id: Number(u.id), email: u.email, emailConfirmed: false },
+        baseUrl,
+        now,
+      );
+    return waiting.length;
+  });
 }
 
 /** The address a live link would confirm, or null when the link is unknown, used or expired. */

@@ -13,6 +13,11 @@ describe("private responses and redacted logs", () => {
   }, 60_000);
   afterAll(async () => market?.dispose());
 
+  it("a confirmation page (it names an address) is not stored, signed in or not", async () => {
+    const res = await market.app.request("http://localhost/confirm/unknown-token-0123456789abcdef");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("marks signed-in pages private, no-store; leaves public and explicitly cached responses alone", async () => {
     const user = new Browser(market.app);
     await user.signUp("private@example.com", "buyer");
@@ -22,9 +27,11 @@ describe("private responses and redacted logs", () => {
     expect((await user.get("/guides/feed.xml")).headers.get("cache-control")).toBe("public, max-age=3600");
   });
 
-  it("logs reset links without their token", async () => {
+  it("logs reset and confirmation links without their token", async () => {
     expect(loggedPath("/reset/abcDEF123_-xyz0123456789")).toBe("/reset/[token]");
+    expect(loggedPath("/confirm/abcDEF123_-xyz0123456789")).toBe("/confirm/[token]");
     expect(loggedPath("/reset")).toBe("/reset");
+    expect(loggedPath("/confirm-email")).toBe("/confirm-email");
     expect(loggedPath("/trucks/12")).toBe("/trucks/12");
     const lines: Record<string, unknown>[] = [];
     const app = createApp({
@@ -34,7 +41,8 @@ describe("private responses and redacted logs", () => {
       log: (e) => lines.push(e),
     });
     await app.request("http://localhost/reset/secret-token-0123456789abcdef");
-    expect(lines.map((l) => l.path)).toEqual(["/reset/[token]"]);
+    await app.request("http://localhost/confirm/secret-token-0123456789abcdef");
+    expect(lines.map((l) => l.path)).toEqual(["/reset/[token]", "/confirm/[token]"]);
     expect(JSON.stringify(lines)).not.toContain("secret-token");
   });
 });

@@ -20,8 +20,10 @@ export const POLICIES = {
   signup: { name: "signup", limit: 10, windowSeconds: 3600, per: "ip" },
   login: { name: "login", limit: 20, windowSeconds: 900, per: "ip" },
   passwordReset: { name: "password-reset", limit: 5, windowSeconds: 3600, per: "ip" },
-  // Each press mails a link: a few an hour is plenty for a lost or late mail.
-  confirmEmail: { name: "confirm-email", limit: 5, windowSeconds: 3600, per: "user" },
+  // Each press mails a link, maybe to someone who never made the account: a few an hour and a day
+  // are plenty for a lost or late mail.
+  confirmEmail: { name: "confirm-email", limit: 3, windowSeconds: 3600, per: "user" },
+  confirmEmailDaily: { name: "confirm-email-day", limit: 6, windowSeconds: 86_400, per: "user" },
   posts: { name: "posts", limit: 20, windowSeconds: 600, per: "user" },
   // Many accounts behind one address (a spam run, or a shared network: generous for the latter).
   postsByAddress: { name: "posts-ip", limit: 60, windowSeconds: 600, per: "ip" },

@@ -7,9 +7,12 @@ export type LogLine = (entry: Record<string, unknown>) => void;
 
 const ID = /^[\w.-]{8,128}$/;
 
-/** The path as logged: a password-reset link's token is a live secret for an hour, so it never is. */
+/**
+ * The path as logged: the token of a password-reset link (live for an hour) or of an email-confirmation
+ * link (three days) is a secret, so it never is.
+ */
 export function loggedPath(path: string): string {
-  return path.replace(/^\/reset\/[^/]+/, "/reset/[token]");
+  return path.replace(/^\/(reset|confirm)\/[^/]+/, "/$1/[token]");
 }
 
 export function requestLog(log: LogLine | undefined): MiddlewareHandler {

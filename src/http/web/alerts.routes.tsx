@@ -78,12 +78,22 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
     if (sent) market.kickJobs?.();
     return c.redirect(sent ? "/alerts?sent=1" : "/alerts", 303);
   });
+  // These pages name an address: no cache may keep them, whoever is signed in.
+  app.on(["GET", "POST"], "/confirm/:token", async (c, next) => {
+    await next();
+    c.res.headers.set("cache-control", "private, no-store");
+  });
   app.get("/confirm/:token", async (c) => {
     const token = c.req.param("token");
     const email = TOKEN.test(token) ? await confirmationTarget(database, token) : null;
     return html(
       c,
-      <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} email={email} />,
+      <ConfirmEmailPage
+        viewer={viewerOf(c, deps.facts)}
+        token={token}
+        email={email}
+        viewerConfirmed={c.get("user")?.emailConfirmed ?? false}
+      />,
       email ? 200 : 404,
     );
   });
@@ -101,7 +111,13 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
       if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
       return html(
         c,
-        <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} email={null} error={e} />,
+        <ConfirmEmailPage
+          viewer={viewerOf(c, deps.facts)}
+          token={token}
+          email={null}
+          viewerConfirmed={c.get("user")?.emailConfirmed ?? false}
+          error={e}
+        />,
         400,
       );
     }

@@ -54,12 +54,20 @@ export function ConfirmEmailPage(props: {
   /** The address the link confirms; null when the link is unknown, used or expired. */
   email: string | null;
   confirmed?: boolean;
+  /** The signed-in viewer's own address is confirmed (a used link is then no news). */
+  viewerConfirmed?: boolean;
   error?: AppError;
 }) {
   return (
     <Layout title="Confirm your email" viewer={props.viewer}>
       <h1>Confirm your email</h1>
-      <ErrorBox error={props.error} />
+      {props.viewerConfirmed && !props.email ? (
+        <p role="status">
+          Your email is confirmed already: alerts go to it. <a href="/alerts">Your saved searches</a>
+        </p>
+      ) : (
+        <ErrorBox error={props.error} />
+      )}
       {props.confirmed ? (
         <>
           <p role="status">
@@ -72,9 +80,10 @@ export function ConfirmEmailPage(props: {
       ) : props.email ? (
         <form method="post" action={`/confirm/${props.token}`} class="card">
           <p>Confirm that {props.email} is your address, so that keiyard may send it alerts.</p>
+          <p class="muted">If you did not make a keiyard account, do not press this: ignore the email.</p>
           <button type="submit">Confirm my email</button>
         </form>
-      ) : props.error ? null : (
+      ) : props.error || props.viewerConfirmed ? null : (
         <p>
           This link has expired or was used already. <a href="/alerts">Log in and ask for a new one</a>.
         </p>
@@ -89,12 +98,12 @@ function EmailStatus(props: { address: string; confirmed: boolean }) {
   return (
     <form method="post" action="/confirm-email" class="card">
       <p>
-        <strong>Confirm your email to get alerts.</strong> We sent a link to {props.address} when you signed
-        up; no alert is sent until you confirm with it. Your searches are kept meanwhile, and the trucks that
-        match are sent once you confirm.
+        <strong>Confirm your email to get alerts.</strong> Use the link we mailed to {props.address}, or send
+        a new one. No alert is sent until you confirm. Your searches are kept meanwhile; once you confirm, the
+        trucks that matched in between are sent (the newest 100 of each search).
       </p>
       <button type="submit" class="small">
-        Send the link again
+        Send a new link
       </button>
     </form>
   );
