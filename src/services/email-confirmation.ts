@@ -5,17 +5,15 @@
 //
 // Opening the link shows a button; only pressing it (a POST) confirms. Mail scanners that fetch every
 // link in a message would otherwise confirm an address nobody read the mail at.
-import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, type Db, queryRows, withTransaction } from "../db/client.js";
 import { emailConfirmations, mailJobs } from "../db/schema/ops.js";
 import { users } from "../db/schema/users.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
+import { claimLink, createLink, liveLink } from "./mailed-links.js";
 
 export const CONFIRMATION_TTL_MS = 3 * 86_400_000;
-
-const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * Queues a confirmation link for the account's address (a new one each time; older ones keep working
@@ -28,14 +26,9 @@ export async function sendEmailConfirmation(
   now = new Date(),
 ): Promise<boolean> {
   if (user.emailConfirmed) return false;
-  const token = randomBytes(32).toString("base64url");
-  const link = `${baseUrl}/confirm/${token}`;
   await withTransaction(database, async (tx) => {
-    await tx.insert(emailConfirmations).values({
-      id: tokenId(token),
-      userId: user.id,
-      expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS),
-    });
+    const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+    const link = `${baseUrl}/confirm/${await createLink(tx, emailConfirmations, user.id, expiresAt)}`;
     await tx.insert(mailJobs).values({
       kind: "confirm_email",
       to: user.email,
@@ -87,13 +80,7 @@ export async function confirmationTarget(
     .select({ email: users.email })
     .from(emailConfirmations)
     .innerJoin(users, eq(users.id, emailConfirmations.userId))
-    .where(
-      and(
-        eq(emailConfirmations.id, tokenId(token)),
-        isNull(emailConfirmations.usedAt),
-        gt(emailConfirmations.expiresAt, now),
-      ),
-    )
+    .where(liveLink(emailConfirmations, token, now))
     .limit(1);
   return row?.email ?? null;
 }
@@ -105,35 +92,21 @@ export async function confirmEmail(
   now = new Date(),
 ): Promise<{ email: string }> {
   return withTransaction(database, async (tx) => {
-    // Claimed in the statement that checks it: two presses of one link cannot both count.
-    const [claimed] = await tx
-      .update(emailConfirmations)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(emailConfirmations.id, tokenId(token)),
-          isNull(emailConfirmations.usedAt),
-          gt(emailConfirmations.expiresAt, now),
-        ),
-      )
-      .returning({ userId: emailConfirmations.userId });
-    if (!claimed)
+    // Two presses of one link cannot both count; the account's other links stop working.
+    const userId = await claimLink(tx, emailConfirmations, token, now);
+    if (userId === undefined)
       throw new AppError(
         "invalid_input",
         "this confirmation link has expired or was used already: log in and ask for a new one on the alerts page",
       );
-    await tx
-      .update(emailConfirmations)
-      .set({ usedAt: now })
-      .where(and(eq(emailConfirmations.userId, claimed.userId), isNull(emailConfirmations.usedAt)));
     const [user] = await tx
       .update(users)
       .set({ emailConfirmedAt: now })
-      .where(and(eq(users.id, claimed.userId), isNull(users.emailConfirmedAt)))
+      .where(and(eq(users.id, userId), isNull(users.emailConfirmedAt)))
       .returning({ email: users.email });
     // Confirmed already (by an older link used before this one was made): still confirmed.
     if (user) return user;
-    const [same] = await tx.select({ email: users.email }).from(users).where(eq(users.id, claimed.userId));
+    const [same] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     return same!;
   });
 }

@@ -1,8 +1,7 @@
 // Password reset by email: a single-use token that expires in an hour, stored only as its SHA-256.
 // Asking says the same thing whether or not the address has an account; using it signs out every
 // session of the account (anyone who had the old password is out).
-import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, withTransaction } from "../db/client.js";
 import { findUserByEmail } from "../db/repos/users.repo.js";
@@ -11,12 +10,11 @@ import { sessions, users } from "../db/schema/users.js";
 import { hashPassword } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
+import { claimLink, createLink, liveLink } from "./mailed-links.js";
 
 export const RESET_TTL_MS = 60 * 60_000;
 export const RESET_SENT_MESSAGE =
   "If an account uses that email, we have sent it a link to choose a new password. The link works once, for one hour.";
-
-const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const resetRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email("email: not an email address").max(254),
@@ -38,14 +36,9 @@ export async function requestPasswordReset(
   const { email } = parseInput(resetRequestSchema, raw);
   const user = await findUserByEmail(database.db, email);
   if (!user) return;
-  const token = randomBytes(32).toString("base64url");
-  const link = `${baseUrl}/reset/${token}`;
   await withTransaction(database, async (tx) => {
-    await tx.insert(passwordResets).values({
-      id: tokenId(token),
-      userId: user.id,
-      expiresAt: new Date(now.getTime() + RESET_TTL_MS),
-    });
+    const token = await createLink(tx, passwordResets, user.id, new Date(now.getTime() + RESET_TTL_MS));
+    const link = `${baseUrl}/reset/${token}`;
     await tx.insert(mailJobs).values({
       kind: "password_reset",
       to: user.email,
@@ -59,13 +52,7 @@ async function liveReset(database: Database, token: string, now: Date) {
   const [row] = await database.db
     .select()
     .from(passwordResets)
-    .where(
-      and(
-        eq(passwordResets.id, tokenId(token)),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, now),
-      ),
-    )
+    .where(liveLink(passwordResets, token, now))
     .limit(1);
   return row;
 }
@@ -82,19 +69,8 @@ export async function resetPassword(database: Database, token: string, raw: unkn
   const { password } = parseInput(resetPasswordSchema, raw);
   const passwordHash = await hashPassword(password);
   await withTransaction(database, async (tx) => {
-    // Claim the token in the same statement that checks it: two concurrent uses cannot both succeed.
-    const claimed = await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(passwordResets.id, tokenId(token)),
-          isNull(passwordResets.usedAt),
-          gt(passwordResets.expiresAt, now),
-        ),
-      )
-      .returning({ userId: passwordResets.userId });
-    const userId = claimed[0]?.userId;
+    // Older unused links of the account stop working too.
+    const userId = await claimLink(tx, passwordResets, token, now);
     if (userId === undefined)
       throw new AppError(
         "invalid_input",
@@ -102,10 +78,5 @@ export async function resetPassword(database: Database, token: string, raw: unkn
       );
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    // Older unused links of the account stop working too.
-    await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
   });
 }

@@ -19,35 +19,30 @@ export const rateLimits = pgTable(
   ],
 );
 
-export const passwordResets = pgTable(
-  "password_resets",
-  {
-    /** SHA-256 hex of the emailed token, like sessions: a leaked table hands out nothing usable. */
-    id: text("id").primaryKey(),
-    userId: bigint("user_id", { mode: "number" })
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-  },
-  (t) => [index("password_resets_user_id_idx").on(t.userId)],
-);
+/**
+ * Single-use links mailed to a user (a password reset, an email confirmation): one shape, one table
+ * each. The id is the SHA-256 hex of the mailed token, like sessions: a leaked table hands out nothing
+ * usable. A link is live while unused and unexpired (src/services/mailed-links.ts).
+ */
+function mailedLinks<const Name extends string>(name: Name) {
+  return pgTable(
+    name,
+    {
+      id: text("id").primaryKey(),
+      userId: bigint("user_id", { mode: "number" })
+        .notNull()
+        .references(() => users.id, { onDelete: "cascade" }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+      usedAt: timestamp("used_at", { withTimezone: true }),
+    },
+    (t) => [index(`${name}_user_id_idx`).on(t.userId)],
+  );
+}
 
-/** Links that confirm an account's email address, stored like reset tokens (SHA-256 of the token). */
-export const emailConfirmations = pgTable(
-  "email_confirmations",
-  {
-    id: text("id").primaryKey(),
-    userId: bigint("user_id", { mode: "number" })
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-  },
-  (t) => [index("email_confirmations_user_id_idx").on(t.userId)],
-);
+export const passwordResets = mailedLinks("password_resets");
+export const emailConfirmations = mailedLinks("email_confirmations");
+export type MailedLinkTable = typeof passwordResets | typeof emailConfirmations;
 
 export const appSettings = pgTable("app_settings", {
   key: text("key").primaryKey(),
