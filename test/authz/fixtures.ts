@@ -9,9 +9,10 @@ import { insertSession, insertUser } from "../../src/db/repos/users.repo.js";
 import { savedSearches } from "../../src/db/schema/alerts.js";
 import { comments } from "../../src/db/schema/community.js";
 import { listings } from "../../src/db/schema/listings.js";
-import { emailConfirmations, passwordResets } from "../../src/db/schema/ops.js";
+import { emailConfirmations, type MailedLinkTable, passwordResets } from "../../src/db/schema/ops.js";
 import type { User } from "../../src/db/schema/users.js";
 import { hashPassword } from "../../src/services/accounts.js";
+import { createLink } from "../../src/services/mailed-links.js";
 
 /** Who calls: nobody signed in, a buyer, a seller who does not own the thing, its owner, an admin. */
 export const ROLES = ["anonymous", "buyer", "otherSeller", "owner", "admin"] as const;
@@ -120,32 +121,20 @@ export async function savedSearchOf(db: Db, userId: number) {
   return row!;
 }
 
-/** A fresh account with a live reset link; the token is what the emailed link carries. */
-export async function resetLink(db: Db) {
+/** A fresh account (unconfirmed) with a live link of a kind; the token is what the emailed link carries. */
+async function mailedLink(db: Db, table: MailedLinkTable, kind: string) {
   const n = unique();
   const user = await insertUser(db, {
-    email: `reset-${n}@authz.example`,
+    email: `${kind}-${n}@authz.example`,
     passwordHash: "not-a-hash",
-    displayName: `reset ${n}`,
+    displayName: `${kind} ${n}`,
   });
-  const token = randomBytes(32).toString("base64url");
-  await db
-    .insert(passwordResets)
-    .values({ id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
+  const token = await createLink(db, table, user.id, new Date(Date.now() + 3_600_000));
   return { user, token };
 }
 
+/** A fresh account with a live reset link. */
+export const resetLink = (db: Db) => mailedLink(db, passwordResets, "reset");
+
 /** An unconfirmed account and a live link that confirms its address. */
-export async function confirmationLink(db: Db) {
-  const n = unique();
-  const user = await insertUser(db, {
-    email: `confirm-${n}@authz.example`,
-    passwordHash: "not-a-hash",
-    displayName: `confirm ${n}`,
-  });
-  const token = randomBytes(32).toString("base64url");
-  await db
-    .insert(emailConfirmations)
-    .values({ id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
-  return { user, token };
-}
+export const confirmationLink = (db: Db) => mailedLink(db, emailConfirmations, "confirm");
