@@ -97,7 +97,7 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(smtp.received.map((m) => m.to).sort()).toEqual(["alice@example.com", "sam@example.com"]);
       const mail = smtp.received.find((m) => m.to === "alice@example.com")!;
       expect(mail.raw).toMatch(/Subject: Confirm your email for keiyard/);
-      // Links use the address the sign-up came to (PUBLIC_URL in production).
+      // Here the app has no site address, so links use the request's (the server always gives one).
       aliceLink = /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(mail.raw)![1]!;
       // Opening the link confirms nothing (mail scanners open links); it shows which address and a button.
       const anon = new Browser(market.app);
@@ -271,7 +271,7 @@ for (const engine of ["pglite", "postgres"] as const) {
       await jobs();
       const mail = smtp.received.at(-1)!;
       expect(mail.to).toBe("alice@example.com");
-      // Links in reset mail use the address the request came to (PUBLIC_URL in production).
+      // As for confirmation links: the request's address here, PUBLIC_URL or its own in a real server.
       const link = /http:\/\/localhost(\/reset\/[\w-]+)/.exec(mail.raw)![1]!;
       expect((await anon.get(link)).status).toBe(200);
       expect((await anon.post(link, { password: "short" })).status).toBe(400);

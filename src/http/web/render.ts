@@ -47,7 +47,10 @@ export function safeNext(next: string | undefined, fallback: string): string {
   return next;
 }
 
-/** The site's address for links in mail: PUBLIC_URL when set, else the address the request came to. */
+/**
+ * The site's address for links in mail. The server always sets `publicUrl` (PUBLIC_URL, else its own
+ * address): a request's Host header is the client's choice. Only in-process tests fall back to it.
+ */
 export function siteUrl(market: { publicUrl?: string | undefined }, requestUrl: string): string {
   return market.publicUrl ?? new URL(requestUrl).origin;
 }
