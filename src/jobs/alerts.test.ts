@@ -6,6 +6,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../test/market.js";
 import { savedSearches } from "../db/schema/alerts.js";
+import { listings } from "../db/schema/listings.js";
 import { mailJobs } from "../db/schema/ops.js";
 import { users } from "../db/schema/users.js";
 import type { IsoDate } from "../domain/units/dates.js";
@@ -214,6 +215,32 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect((await anon.get(path)).status).toBe(200);
     });
 
+    it("a truck listed before the search was saved never alerts as new, even in a later check's look-back", async () => {
+      await seller.post("/sell", { ...TRUCK, title: "Overlapping Acty" });
+      const [early] = await market.database.db
+        .select()
+        .from(listings)
+        .where(eq(listings.title, "Overlapping Acty"));
+      // Listed a minute before the search is saved: inside the five minutes each check looks back.
+      const listedAt = new Date(Date.now() - 60_000);
+      await market.database.db
+        .update(listings)
+        .set({ createdAt: listedAt, updatedAt: listedAt })
+        .where(eq(listings.id, early!.id));
+      expect((await buyer.post("/alerts", { query: "q=Overlapping", frequency: "instant" })).status).toBe(
+        303,
+      );
+      const ctx = { facts: market.facts, today, jpyPerUsd: 150, baseUrl: "http://keiyard.test" };
+      const soon = (ms: number) => ({ ...ctx, now: new Date(Date.now() + ms) });
+      expect(await checkSavedSearches(market.database, soon(1000))).toMatchObject({ queued: 0 });
+      expect(await checkSavedSearches(market.database, soon(2000))).toMatchObject({ queued: 0 });
+      const [mine] = await market.database.db
+        .select()
+        .from(savedSearches)
+        .where(eq(savedSearches.name, "Overlapping"));
+      await market.database.db.delete(savedSearches).where(eq(savedSearches.id, mine!.id));
+    });
+
     it("another confirmation link on request, and none for a confirmed address", async () => {
       const bob = new Browser(market.app);
       await bob.signUp("bob@example.com", "buyer");
@@ -234,6 +261,12 @@ for (const engine of ["pglite", "postgres"] as const) {
         .filter((m) => m.to === "bob@example.com")
         .map((m) => /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(m.raw)![1]!);
       expect(links).toHaveLength(2);
+      // A dead link tells a signed-in user where to ask for another, not to log in.
+      const dead = await (await bob.get(`/confirm/${"x".repeat(43)}`)).text();
+      expect(dead).toMatch(/>Ask for a new one</);
+      expect(await (await new Browser(market.app).get(`/confirm/${"x".repeat(43)}`)).text()).toMatch(
+        />Log in and ask for a new one</,
+      );
       expect((await bob.post(links[1]!, {})).status).toBe(200);
       expect((await bob.get(links[0]!)).status).toBe(404);
       const confirmedAgain = await bob.post("/confirm-email", {});

@@ -258,7 +258,8 @@ async function checkOne(database: Database, search: SavedSearch, ctx: AlertConte
     await tx
       .update(savedSearches)
       .set({
-        checkedAt: new Date(now.getTime() - OVERLAP_MS),
+        // Never before the search was saved: a truck listed earlier is not new to it.
+        checkedAt: new Date(Math.max(now.getTime() - OVERLAP_MS, search.createdAt.getTime())),
         ...(dueDigest && pending.length ? { lastDigestAt: now } : {}),
       })
       .where(eq(savedSearches.id, search.id));

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market } from "../../../test/market.js";
 import { rateLimits } from "../../db/schema/ops.js";
+import { waitText } from "./rate-limit.js";
 
 describe("security headers, request ids and readiness", () => {
   let market: Market;
@@ -66,7 +67,7 @@ describe("security headers, request ids and readiness", () => {
     const retry = Number(limited.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(900);
-    expect(await limited.text()).toMatch(/too many requests/);
+    expect(await limited.text()).toMatch(/too many requests \(login\): try again in \d+ (seconds?|minutes)/);
     expect((await attempt("203.0.113.8")).status).toBe(401);
   });
 
@@ -102,4 +103,15 @@ describe("security headers, request ids and readiness", () => {
     }
     expect(status).toBe(429);
   });
+});
+
+describe("waitText", () => {
+  it.each([
+    [1, "1 second"],
+    [45, "45 seconds"],
+    [119, "119 seconds"],
+    [120, "2 minutes"],
+    [1807, "31 minutes"],
+    [3600, "60 minutes"],
+  ])("%i s reads %s", (seconds, text) => expect(waitText(seconds)).toBe(text));
 });

@@ -52,6 +52,12 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
+/** A wait as people say it: seconds up to two minutes, then minutes (rounded up). */
+export function waitText(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 let hits = 0;
 
 // The limiters are registered on the same methods and paths as the routes they guard (app.on("POST", …)),
@@ -78,7 +84,7 @@ export function rateLimit(policy: RatePolicy, o: RateLimitOptions): MiddlewareHa
       const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000));
       throw new AppError(
         "rate_limited",
-        `too many requests (${policy.name}): try again in ${retryAfterSeconds} seconds`,
+        `too many requests (${policy.name}): try again in ${waitText(retryAfterSeconds)}`,
         undefined,
         { retryAfterSeconds },
       );

@@ -93,6 +93,7 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
         token={token}
         email={email}
         viewerConfirmed={c.get("user")?.emailConfirmed ?? false}
+        signedIn={Boolean(c.get("user"))}
       />,
       email ? 200 : 404,
     );

@@ -56,6 +56,7 @@ export function ConfirmEmailPage(props: {
   confirmed?: boolean;
   /** The signed-in viewer's own address is confirmed (a used link is then no news). */
   viewerConfirmed?: boolean;
+  signedIn?: boolean;
   error?: AppError;
 }) {
   return (
@@ -85,7 +86,8 @@ export function ConfirmEmailPage(props: {
         </form>
       ) : props.error || props.viewerConfirmed ? null : (
         <p>
-          This link has expired or was used already. <a href="/alerts">Log in and ask for a new one</a>.
+          This link has expired or was used already.{" "}
+          <a href="/alerts">{props.signedIn ? "Ask for a new one" : "Log in and ask for a new one"}</a>.
         </p>
       )}
     </Layout>
