@@ -155,6 +155,25 @@ describe("keiyard cost", () => {
     expect(withFreight.dutyUsd).toBe(without.dutyUsd);
     expect(withFreight.totalUsd).toBeCloseTo(without.totalUsd + 1400, 2);
   });
+
+  it("lists what is left out under one heading, each with its typical range and no repeated reason", () => {
+    const r = keiyard([
+      "cost",
+      "--price-jpy",
+      "400000",
+      "--fx",
+      "150",
+      "--entry",
+      "2026-12-15",
+      "--to",
+      "TX",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Not included (enter your quotes to add them):");
+    expect(r.stdout).toMatch(/^ {2}- Ocean freight, Japan to US port: typical \$[\d,.]+-\$[\d,.]+$/m);
+    expect(r.stdout).toMatch(/^ {2}- Delivery from the port$/m);
+    expect(r.stdout).not.toContain("not included: enter your quote");
+  });
 });
 
 describe("keiyard decode", () => {

@@ -1,3 +1,4 @@
+import { NOT_INCLUDED_REASON } from "../../domain/cost/customs-value.js";
 import type { IsoDate } from "../../domain/units/dates.js";
 import { getFacts } from "../../facts/load.js";
 import { costFor } from "../../services/cost.js";
@@ -44,10 +45,15 @@ function formatCost(c: ReturnType<typeof costFor>): string {
   if (c.notIncluded.length) {
     out.push("", "Not included (enter your quotes to add them):");
     for (const n of c.notIncluded) {
-      const range = n.typicalRange
-        ? `; typical ${money(n.typicalRange.lowUsd)}-${money(n.typicalRange.highUsd)}`
-        : "";
-      out.push(`  - ${n.label}: ${n.reason}${range}`);
+      // The heading says "not included: enter your quote"; other reasons (an unknown fee) are shown, as
+      // on the web page.
+      const notes = [
+        ...(n.reason === NOT_INCLUDED_REASON ? [] : [n.reason]),
+        ...(n.typicalRange
+          ? [`typical ${money(n.typicalRange.lowUsd)}-${money(n.typicalRange.highUsd)}`]
+          : []),
+      ];
+      out.push(`  - ${n.label}${notes.length ? `: ${notes.join("; ")}` : ""}`);
     }
   }
   if (c.warnings.length) out.push("", ...c.warnings.map((w) => `Warning: ${w}`));
