@@ -5,7 +5,7 @@
 //
 // Opening the link shows a button; only pressing it (a POST) confirms. Mail scanners that fetch every
 // link in a message would otherwise confirm an address nobody read the mail at.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Database, type Db, queryRows, withTransaction } from "../db/client.js";
 import { emailConfirmations, mailJobs } from "../db/schema/ops.js";
 import { users } from "../db/schema/users.js";
@@ -99,14 +99,12 @@ export async function confirmEmail(
         "invalid_input",
         "this confirmation link has expired or was used already: log in and ask for a new one on the alerts page",
       );
+    // An address confirmed already (by a link used before this one was made) keeps its first moment.
     const [user] = await tx
       .update(users)
-      .set({ emailConfirmedAt: now })
-      .where(and(eq(users.id, userId), isNull(users.emailConfirmedAt)))
+      .set({ emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(users.id, userId))
       .returning({ email: users.email });
-    // Confirmed already (by an older link used before this one was made): still confirmed.
-    if (user) return user;
-    const [same] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    return same!;
+    return user!;
   });
 }

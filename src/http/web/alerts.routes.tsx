@@ -1,6 +1,6 @@
 // Saved searches with email alerts (/alerts), the one-click unsubscribe, confirming an email address,
 // password reset by email, and the development outbox.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { readOutbox } from "../../mail/mailer.js";
 import {
   deleteSavedSearch,
@@ -25,6 +25,7 @@ import {
 import {
   AlertsPage,
   ConfirmEmailPage,
+  type ConfirmEmailProps,
   OutboxPage,
   ResetPasswordPage,
   ResetRequestPage,
@@ -41,6 +42,21 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
   const { database } = market;
   const app = new Hono<AppEnv>();
   const baseUrl = (url: string) => siteUrl(market, url);
+  /** The confirmation page as this viewer sees it (signed in or not, their own address confirmed or not). */
+  const confirmPage = (
+    c: Context<AppEnv>,
+    token: string,
+    shown: Pick<ConfirmEmailProps, "email" | "confirmed" | "error">,
+    status: 200 | 400 | 404 = 200,
+  ) => {
+    const user = c.get("user");
+    const account = user ? { confirmed: user.emailConfirmed } : null;
+    return html(
+      c,
+      <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} account={account} {...shown} />,
+      status,
+    );
+  };
 
   app.post("/alerts", async (c) => {
     if (!c.get("user")) return c.redirect("/login?next=/trucks", 303);
@@ -86,17 +102,7 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
   app.get("/confirm/:token", async (c) => {
     const token = c.req.param("token");
     const email = TOKEN.test(token) ? await confirmationTarget(database, token) : null;
-    return html(
-      c,
-      <ConfirmEmailPage
-        viewer={viewerOf(c, deps.facts)}
-        token={token}
-        email={email}
-        viewerConfirmed={c.get("user")?.emailConfirmed ?? false}
-        signedIn={Boolean(c.get("user"))}
-      />,
-      email ? 200 : 404,
-    );
+    return confirmPage(c, token, { email }, email ? 200 : 404);
   });
   app.post("/confirm/:token", async (c) => {
     const token = c.req.param("token");
@@ -104,23 +110,10 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
       if (!TOKEN.test(token))
         throw new AppError("invalid_input", "this confirmation link is not valid: ask for a new one");
       const { email } = await confirmEmail(database, token);
-      return html(
-        c,
-        <ConfirmEmailPage viewer={viewerOf(c, deps.facts)} token={token} email={email} confirmed />,
-      );
+      return confirmPage(c, token, { email, confirmed: true });
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== "invalid_input") throw e;
-      return html(
-        c,
-        <ConfirmEmailPage
-          viewer={viewerOf(c, deps.facts)}
-          token={token}
-          email={null}
-          viewerConfirmed={c.get("user")?.emailConfirmed ?? false}
-          error={e}
-        />,
-        400,
-      );
+      return confirmPage(c, token, { email: null, error: e }, 400);
     }
   });
 

@@ -48,21 +48,23 @@ export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: 
   );
 }
 
-export function ConfirmEmailPage(props: {
+export interface ConfirmEmailProps {
   viewer: Viewer;
   token: string;
   /** The address the link confirms; null when the link is unknown, used or expired. */
   email: string | null;
   confirmed?: boolean;
-  /** The signed-in viewer's own address is confirmed (a used link is then no news). */
-  viewerConfirmed?: boolean;
-  signedIn?: boolean;
+  /** The signed-in viewer's account, null when nobody is signed in (a used link of a confirmed one is no news). */
+  account: { confirmed: boolean } | null;
   error?: AppError;
-}) {
+}
+
+export function ConfirmEmailPage(props: ConfirmEmailProps) {
+  const viewerConfirmed = props.account?.confirmed ?? false;
   return (
     <Layout title="Confirm your email" viewer={props.viewer}>
       <h1>Confirm your email</h1>
-      {props.viewerConfirmed && !props.email ? (
+      {viewerConfirmed && !props.email ? (
         <p role="status">
           Your email is confirmed already: alerts go to it. <a href="/alerts">Your saved searches</a>
         </p>
@@ -84,10 +86,10 @@ export function ConfirmEmailPage(props: {
           <p class="muted">If you did not make a keiyard account, do not press this: ignore the email.</p>
           <button type="submit">Confirm my email</button>
         </form>
-      ) : props.error || props.viewerConfirmed ? null : (
+      ) : props.error || viewerConfirmed ? null : (
         <p>
           This link has expired or was used already.{" "}
-          <a href="/alerts">{props.signedIn ? "Ask for a new one" : "Log in and ask for a new one"}</a>.
+          <a href="/alerts">{props.account ? "Ask for a new one" : "Log in and ask for a new one"}</a>.
         </p>
       )}
     </Layout>

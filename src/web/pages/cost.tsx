@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { Comparison } from "../../domain/cost/compare.js";
+import { NOT_INCLUDED_REASON } from "../../domain/cost/customs-value.js";
 import type { CostPageResult } from "../../services/cost-page.js";
 import { BARS_CSS, StackedBars } from "../charts/stacked-bars.js";
 import { CostForm, type CostFormProps, FIELD_LABELS } from "../components/cost-form.js";
@@ -70,7 +71,7 @@ function NotIncluded(props: { items: Missing[] }) {
   if (props.items.length === 0) return null;
   // "not included: enter your quote" is what the heading says; other reasons (an unknown fee) are shown,
   // with the data's note on what is known, once where several items share it.
-  const isQuote = (n: Missing) => n.reason.startsWith("not included: enter");
+  const isQuote = (n: Missing) => n.reason === NOT_INCLUDED_REASON;
   const notes = [...new Set(props.items.filter((n) => !isQuote(n) && n.note).map((n) => n.note as string))];
   return (
     <>
