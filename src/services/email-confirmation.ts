@@ -5,12 +5,14 @@
 //
 // Opening the link shows a button; only pressing it (a POST) confirms. Mail scanners that fetch every
 // link in a message would otherwise confirm an address nobody read the mail at.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import { type Database, type Db, queryRows, withTransaction } from "../db/client.js";
 import { emailConfirmations, mailJobs } from "../db/schema/ops.js";
 import { users } from "../db/schema/users.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
+import { parseInput } from "./inputs.schema.js";
 import { claimLink, createLink, liveLink } from "./mailed-links.js";
 
 export const CONFIRMATION_TTL_MS = 3 * 86_400_000;
@@ -106,5 +108,30 @@ export async function confirmEmail(
       .where(eq(users.id, userId))
       .returning({ email: users.email });
     return user!;
+  });
+}
+
+/**
+ * The operator vouches for an account's address (`keiyard admin confirm`), for a site whose mail is
+ * not set up yet or a dealer's staff signed up by hand: confirmed as a link would, its live links
+ * retired.
+ */
+export async function confirmEmailOf(database: Database, email: string, now = new Date()) {
+  const address = parseInput(
+    z.string().trim().toLowerCase().email("expected an account's email address"),
+    email,
+  );
+  return withTransaction(database, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.email, address)).limit(1);
+    if (!user) throw new AppError("not_found", `no account uses ${address}`);
+    const changed = user.emailConfirmedAt === null;
+    if (changed) {
+      await tx.update(users).set({ emailConfirmedAt: now }).where(eq(users.id, user.id));
+      await tx
+        .update(emailConfirmations)
+        .set({ usedAt: now })
+        .where(and(eq(emailConfirmations.userId, user.id), isNull(emailConfirmations.usedAt)));
+    }
+    return { id: user.id, email: user.email, displayName: user.displayName, changed };
   });
 }

@@ -1,4 +1,4 @@
-// `keiyard admin grant|revoke <email>` through the real binary, against a PostgreSQL database that
+// `keiyard admin grant|revoke|confirm <email>` through the real binary, against a PostgreSQL database that
 // already has accounts (as an operator would run it next to a live server).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,8 +51,23 @@ describe("keiyard admin", () => {
     expect(await roleOf("ops@example.com")).toBe("buyer");
   });
 
+  it("confirms an account's email address (alerts may then be mailed to it), once", async () => {
+    const confirmedAt = async () =>
+      (await test.db.select().from(users).where(eq(users.email, "dealer@example.com")))[0]?.emailConfirmedAt;
+    expect(await confirmedAt()).toBeNull();
+    const r = keiyard(["admin", "confirm", "Dealer@example.com"], env);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.trim()).toBe("dealer@example.com (Dealer) is confirmed: alert mail goes to it");
+    const first = await confirmedAt();
+    expect(first).toBeInstanceOf(Date);
+    const again = keiyard(["admin", "confirm", "dealer@example.com", "--json"], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ email: "dealer@example.com", changed: false });
+    expect(await confirmedAt()).toEqual(first);
+  });
+
   it.each([
     [["admin", "grant", "nobody@example.com"], /no account uses nobody@example\.com/],
+    [["admin", "confirm", "nobody@example.com"], /no account uses nobody@example\.com/],
     [["admin", "grant", "not-an-email"], /expected an account's email address/],
     [["admin", "grant"], /needs an account's email/],
     [["admin", "promote", "ops@example.com"], /unknown admin command "promote"/],
