@@ -59,7 +59,7 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     await anon.close();
   }, 60_000);
 
-  it("the alerts page of an unconfirmed account and the confirmation page have no violations", async () => {
+  it("the alerts page of an unconfirmed account, the confirmation page and the password form have no violations", async () => {
     const fresh = await browser.newPage();
     await fresh.goto(`${server.url}/signup`);
     await fresh.fill("#email", "a11y-new@example.com");
@@ -81,6 +81,20 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     expect(await violations(fresh)).toEqual([]);
     await Promise.all([fresh.waitForNavigation(), fresh.click("text=Confirm my email")]);
     expect(await fresh.textContent("main")).toMatch(/a11y-new@example\.com is confirmed/);
+    expect(await violations(fresh)).toEqual([]);
+    // The password form, reached from /alerts: refused, then changed.
+    await fresh.goto(`${server.url}/alerts`);
+    await Promise.all([fresh.waitForNavigation(), fresh.click("text=Change your password")]);
+    expect(await violations(fresh)).toEqual([]);
+    await fresh.fill("#current", "not the password");
+    await fresh.fill("#password", "a brand new password");
+    await Promise.all([fresh.waitForNavigation(), fresh.click("form[action='/account/password'] button")]);
+    expect(await fresh.textContent("main")).toMatch(/not your current password/);
+    expect(await violations(fresh)).toEqual([]);
+    await fresh.fill("#current", "correct horse battery");
+    await fresh.fill("#password", "a brand new password");
+    await Promise.all([fresh.waitForNavigation(), fresh.click("form[action='/account/password'] button")]);
+    expect(await fresh.textContent("main")).toMatch(/Your password is changed/);
     expect(await violations(fresh)).toEqual([]);
     await fresh.close();
   }, 60_000);

@@ -94,15 +94,16 @@ describe("two instances on one PostgreSQL and one object store", () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       // A fresh client address per try; a try that straddles a window boundary is run again.
       const ip = `203.0.113.${10 + attempt}`;
-      const login = (server: RunningServer) =>
+      // Each try names another email: the per-account limit (10 wrong passwords) stays out of it.
+      const login = (server: RunningServer, n: number) =>
         new HttpClient(server.url).post(
           "/login",
-          { email: "nobody@example.com", password: "wrong password 1" },
+          { email: `nobody${attempt}-${n}@example.com`, password: "wrong password 1" },
           { "x-forwarded-for": ip, accept: "text/html" },
         );
       const statuses: number[] = [];
-      for (let i = 0; i < 20; i++) statuses.push((await login(i % 2 === 0 ? a : b)).status);
-      const last = await login(b);
+      for (let i = 0; i < 20; i++) statuses.push((await login(i % 2 === 0 ? a : b, i)).status);
+      const last = await login(b, 20);
       const windows = await queryRows<{ n: number; total: number }>(
         pgDb.db,
         sql`select count(*)::int as n, sum(count)::int as total from rate_limits where key = ${`login:ip:${ip}`}`,
@@ -112,6 +113,30 @@ describe("two instances on one PostgreSQL and one object store", () => {
       expect(last.status).toBe(429);
       expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(windows[0]?.total).toBe(21);
+      return;
+    }
+    throw new Error("two tries straddled a rate-limit window boundary");
+  });
+
+  it("counts one account's wrong passwords once for both instances: the 11th try is refused on either", async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const email = `guessed${attempt}@example.com`;
+      // From a new client address each time: only the account's count can refuse it.
+      const login = (server: RunningServer, n: number) =>
+        new HttpClient(server.url).post(
+          "/login",
+          { email, password: `wrong password ${n}` },
+          { "x-forwarded-for": `198.51.100.${20 * attempt + n}`, accept: "text/html" },
+        );
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await login(i % 2 === 0 ? a : b, i)).status);
+      const last = await login(b, 10);
+      // A run that straddles a window boundary is split between two counts: run again (a missing
+      // limit fails both runs).
+      if (last.status !== 429) continue;
+      expect(statuses).toEqual(Array(10).fill(401));
+      expect(last.status).toBe(429);
+      expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
       return;
     }
     throw new Error("two tries straddled a rate-limit window boundary");

@@ -1,4 +1,4 @@
-// Saved-search alerts, email confirmation and password-reset mail end to end, on both engines, through
+// Saved-search alerts, email confirmation, password-reset and password-change mail end to end, on both engines, through
 // a real SMTP server on loopback (smtp-server): what arrives, that alerts wait for a confirmed address,
 // the one-click unsubscribe, no duplicates after a restart.
 import { eq } from "drizzle-orm";
@@ -309,6 +309,13 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect((await anon.get(link)).status).toBe(200);
       expect((await anon.post(link, { password: "short" })).status).toBe(400);
       expect((await anon.post(link, { password: "a brand new password" })).status).toBe(303);
+      // The owner is told, with a way back in if it was not them.
+      await jobs();
+      const notice = smtp.received.at(-1)!;
+      expect(notice.to).toBe("alice@example.com");
+      expect(notice.raw).toMatch(/Subject: Your keiyard password was changed/);
+      expect(notice.raw).toMatch(/was changed on \d{4}-\d\d-\d\d at \d\d:\d\d UTC, with a reset link/);
+      expect(notice.raw).toMatch(/http:\/\/localhost\/reset\s/);
       // The buyer's old session is gone; the old password no longer works; the new one does.
       expect(await (await buyer.get("/saved")).text()).not.toMatch(/Saved trucks/);
       expect(
@@ -319,6 +326,70 @@ for (const engine of ["pglite", "postgres"] as const) {
       ).toBe(303);
       expect((await anon.post(link, { password: "another new password" })).status).toBe(400);
       expect((await anon.get(link)).status).toBe(404);
+    });
+
+    it("password change from the account page: needs the current password, keeps this session, signs out the others, mails a notice", async () => {
+      const here = new Browser(market.app);
+      const elsewhere = new Browser(market.app);
+      await here.signUp("carol@example.com", "buyer");
+      expect(
+        (await elsewhere.post("/login", { email: "carol@example.com", password: "correct horse battery" }))
+          .status,
+      ).toBe(303);
+      await jobs();
+      const mailsBefore = smtp.received.length;
+      const form = await here.get("/account/password");
+      expect(form.status).toBe(200);
+      expect(await form.text()).toMatch(/autocomplete="current-password"/);
+      // Nothing changes on a wrong current password, a short new one or the same one again.
+      for (const [fields, message] of [
+        [{ current: "not my password", password: "a brand new password" }, /not your current password/],
+        [{ current: "correct horse battery", password: "short" }, /at least 12 characters/],
+        [{ current: "correct horse battery", password: "correct horse battery" }, /the one you have now/],
+      ] as const) {
+        const res = await here.post("/account/password", fields);
+        expect(res.status).toBe(400);
+        expect(await res.text()).toMatch(message);
+      }
+      const [before] = await market.database.db
+        .select()
+        .from(users)
+        .where(eq(users.email, "carol@example.com"));
+      const changed = await here.post("/account/password", {
+        current: "correct horse battery",
+        password: "a brand new password",
+      });
+      expect(changed.status).toBe(303);
+      expect(changed.headers.get("location")).toBe("/account/password?changed=1");
+      expect(await (await here.get("/account/password?changed=1")).text()).toMatch(
+        /Your password is changed/,
+      );
+      // This session stays; the other one is signed out.
+      expect(await (await here.get("/alerts")).text()).toMatch(/Saved searches and alerts/);
+      expect((await elsewhere.get("/alerts")).status).toBe(303);
+      const [after] = await market.database.db
+        .select()
+        .from(users)
+        .where(eq(users.email, "carol@example.com"));
+      expect(after!.passwordHash).not.toBe(before!.passwordHash);
+      await jobs();
+      expect(smtp.received.slice(mailsBefore).map((m) => m.to)).toEqual(["carol@example.com"]);
+      expect(smtp.received.at(-1)!.raw).toMatch(/from the account page, with the old password/);
+      const anon = new Browser(market.app);
+      expect(
+        (await anon.post("/login", { email: "carol@example.com", password: "correct horse battery" })).status,
+      ).toBe(401);
+      expect(
+        (await anon.post("/login", { email: "carol@example.com", password: "a brand new password" })).status,
+      ).toBe(303);
+      // Signed out, the form sends to log-in; a post is refused.
+      expect((await anon.post("/logout", {})).status).toBe(303);
+      expect((await anon.get("/account/password")).headers.get("location")).toBe(
+        "/login?next=/account/password",
+      );
+      expect((await anon.post("/account/password", { current: "x", password: "yyyyyyyyyyyy" })).status).toBe(
+        401,
+      );
     });
   });
 }

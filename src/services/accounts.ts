@@ -16,13 +16,20 @@ import {
 import type { User } from "../db/schema/users.js";
 import { AppError } from "./app-error.js";
 import { parseInput, stateCodeString } from "./inputs.schema.js";
+import {
+  type FailureLimit,
+  LOGIN_FAILURES_PER_ACCOUNT,
+  recordFailure,
+  refuseWhenLocked,
+} from "./login-failures.js";
+import { newPassword } from "./password.schema.js";
 
 export const SESSION_DAYS = 30;
 
 export const signUpSchema = z
   .object({
     email: z.string().trim().toLowerCase().email("expected an email address").max(254),
-    password: z.string().min(10, "use at least 10 characters").max(200),
+    password: newPassword,
     displayName: z.string().trim().min(1, "give a name to show").max(80),
     role: z.enum(["buyer", "seller"]).default("buyer"),
     sellerKind: z.enum(["private", "dealer"]).optional(),
@@ -72,7 +79,8 @@ export function presentUser(u: User): PublicUser {
   };
 }
 
-const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The database key of a session: the SHA-256 hex of its cookie token. */
+export const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 // Verified against when the email is unknown, so a miss costs as much as a wrong password.
 let dummyHash: Promise<string> | undefined;
@@ -122,12 +130,27 @@ export async function signUp(
   });
 }
 
-export async function logIn(db: Db, raw: unknown, previousToken?: string, now = new Date()) {
+/**
+ * Checks the password and opens a new session. `failures`: the per-account limit on wrong passwords
+ * (null: none, when the operator turns limits off); a locked account is refused before its password is
+ * checked, so guessing on stays useless, and unknown emails are counted alike.
+ */
+export async function logIn(
+  db: Db,
+  raw: unknown,
+  previousToken?: string,
+  now = new Date(),
+  failures: FailureLimit | null = LOGIN_FAILURES_PER_ACCOUNT,
+) {
   const input = parseInput(logInSchema, raw);
+  if (failures) await refuseWhenLocked(db, input.email, failures, now);
   const user = await findUserByEmail(db, input.email);
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
-  if (!user || !ok) throw new AppError("invalid_credentials", "wrong email or password");
+  if (!user || !ok) {
+    if (failures) await recordFailure(db, input.email, failures, now);
+    throw new AppError("invalid_credentials", "wrong email or password");
+  }
   if (previousToken) await deleteSession(db, tokenId(previousToken));
   return { user: presentUser(user), ...(await newSession(db, user.id, now)) };
 }

@@ -1,16 +1,16 @@
 // Password reset by email: a single-use token that expires in an hour, stored only as its SHA-256.
 // Asking says the same thing whether or not the address has an account; using it signs out every
-// session of the account (anyone who had the old password is out).
-import { eq } from "drizzle-orm";
+// session of the account (anyone who had the old password is out) and mails a notice of the change.
 import { z } from "zod";
 import { type Database, withTransaction } from "../db/client.js";
-import { findUserByEmail } from "../db/repos/users.repo.js";
+import { findUserByEmail, findUserById } from "../db/repos/users.repo.js";
 import { mailJobs, passwordResets } from "../db/schema/ops.js";
-import { sessions, users } from "../db/schema/users.js";
 import { hashPassword } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
 import { claimLink, createLink, liveLink } from "./mailed-links.js";
+import { newPassword } from "./password.schema.js";
+import { replacePassword } from "./password-change.js";
 
 export const RESET_TTL_MS = 60 * 60_000;
 export const RESET_SENT_MESSAGE =
@@ -19,12 +19,7 @@ export const RESET_SENT_MESSAGE =
 export const resetRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email("email: not an email address").max(254),
 });
-export const resetPasswordSchema = z.object({
-  password: z
-    .string()
-    .min(10, "password: at least 10 characters")
-    .max(200, "password: at most 200 characters"),
-});
+export const resetPasswordSchema = z.object({ password: newPassword });
 
 /** Queues the email when the account exists; answers nothing that tells whether it does. */
 export async function requestPasswordReset(
@@ -65,18 +60,25 @@ export async function isResetTokenLive(
   return (await liveReset(database, token, now)) !== undefined;
 }
 
-export async function resetPassword(database: Database, token: string, raw: unknown, now = new Date()) {
+export async function resetPassword(
+  database: Database,
+  token: string,
+  raw: unknown,
+  baseUrl: string,
+  now = new Date(),
+) {
   const { password } = parseInput(resetPasswordSchema, raw);
   const passwordHash = await hashPassword(password);
   await withTransaction(database, async (tx) => {
     // Older unused links of the account stop working too.
     const userId = await claimLink(tx, passwordResets, token, now);
-    if (userId === undefined)
+    const user = userId === undefined ? undefined : await findUserById(tx, userId);
+    if (!user)
       throw new AppError(
         "invalid_input",
         "this reset link has expired or was used already: ask for a new one",
       );
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    // Every session is signed out: the one asking holds a link, not a session.
+    await replacePassword(tx, user, passwordHash, null, { by: "reset", baseUrl, now });
   });
 }

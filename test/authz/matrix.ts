@@ -214,6 +214,26 @@ export const MATRIX: MatrixEntry[] = [
   },
 
   {
+    // One's own password, with the current one; the owner is mailed a notice.
+    route: "POST /account/password",
+    expect: SIGNED_IN(303),
+    async prepare({ db, me }) {
+      const before = me
+        ? (await one(db.select().from(users).where(eq(users.id, me.id))))?.passwordHash
+        : null;
+      return {
+        path: "/account/password",
+        form: { current: PASSWORD, password: "a brand new password" },
+        applied: async () => {
+          const after = await one(db.select().from(users).where(eq(users.id, me!.id)));
+          expect(after?.passwordHash).not.toBe(before);
+          const mail = await db.select().from(mailJobs).where(eq(mailJobs.kind, "password_changed"));
+          expect(mail.at(-1)?.to).toBe(me!.email);
+        },
+      };
+    },
+  },
+  {
     // Another confirmation link for the caller's own address (mailed only to it).
     route: "POST /confirm-email",
     expect: SIGNED_IN(303),

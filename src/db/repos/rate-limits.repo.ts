@@ -16,3 +16,17 @@ export async function hit(db: Db, key: string, windowStart: Date): Promise<numbe
 export async function sweep(db: Db, before: Date): Promise<void> {
   await db.execute(sql`delete from rate_limits where window_start < ${before.toISOString()}`);
 }
+
+/** The window's count so far, without counting a hit. */
+export async function countIn(db: Db, key: string, windowStart: Date): Promise<number> {
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`select count from rate_limits where key = ${key} and window_start = ${windowStart.toISOString()}`,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** Forgets every window of a key. */
+export async function clearKey(db: Db, key: string): Promise<void> {
+  await db.execute(sql`delete from rate_limits where key = ${key}`);
+}

@@ -49,7 +49,7 @@ export const appSettings = pgTable("app_settings", {
   value: text("value").notNull(),
 });
 
-export const MAIL_KINDS = ["alert", "digest", "password_reset", "confirm_email"] as const;
+export const MAIL_KINDS = ["alert", "digest", "password_reset", "confirm_email", "password_changed"] as const;
 
 /** Mail to send: written in the same transaction as what caused it, sent by the job runner. */
 export const mailJobs = pgTable(

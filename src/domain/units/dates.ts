@@ -114,3 +114,9 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
+
+/** A wait as people say it: seconds up to two minutes, then minutes (rounded up). */
+export function waitText(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}

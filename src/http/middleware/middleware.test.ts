@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market } from "../../../test/market.js";
 import { rateLimits } from "../../db/schema/ops.js";
-import { waitText } from "./rate-limit.js";
+import { waitText } from "../../domain/units/dates.js";
 
 describe("security headers, request ids and readiness", () => {
   let market: Market;
@@ -48,6 +48,8 @@ describe("security headers, request ids and readiness", () => {
   });
 
   it("log-in attempts are limited per address with 429 and Retry-After; other addresses are not", async () => {
+    // Each try names another account: the per-account limit (login-failures.test.ts) stays out of it.
+    let tries = 0;
     const attempt = (ip: string) =>
       market.app.request("http://localhost/login", {
         method: "POST",
@@ -57,7 +59,7 @@ describe("security headers, request ids and readiness", () => {
           "x-forwarded-for": ip,
           accept: "text/html",
         },
-        body: "email=nobody%40example.com&password=wrong-password-1",
+        body: `email=nobody${++tries}%40example.com&password=wrong-password-1`,
       });
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await attempt("203.0.113.7")).status);

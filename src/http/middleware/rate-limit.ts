@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Database } from "../../db/client.js";
 import { hit, sweep } from "../../db/repos/rate-limits.repo.js";
+import { waitText } from "../../domain/units/dates.js";
 import { AppError } from "../../services/app-error.js";
 import type { AppEnv } from "../context.js";
 
@@ -50,12 +51,6 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     // Requests made in-process (tests, app.request) have no socket.
     return "local";
   }
-}
-
-/** A wait as people say it: seconds up to two minutes, then minutes (rounded up). */
-export function waitText(seconds: number): string {
-  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  return `${Math.ceil(seconds / 60)} minutes`;
 }
 
 let hits = 0;

@@ -163,7 +163,8 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
     try {
       if (!TOKEN.test(token))
         throw new AppError("invalid_input", "this reset link is not valid: ask for a new one");
-      await resetPassword(database, token, await formFields(c));
+      await resetPassword(database, token, await formFields(c), baseUrl(c.req.url));
+      market.kickJobs?.();
       clearSessionCookie(c);
       return c.redirect("/login?reset=1", 303);
     } catch (e) {

@@ -1,9 +1,12 @@
-// Sign up, log in, log out and the home-state picker, as plain HTML forms.
+// Sign up, log in, log out, the password change and the home-state picker, as plain HTML forms.
 import { Hono } from "hono";
 import { logIn, logOut, setHomeState, signUp } from "../../services/accounts.js";
 import { AppError } from "../../services/app-error.js";
 import { sendEmailConfirmation } from "../../services/email-confirmation.js";
 import { parseInput, stateCodeString } from "../../services/inputs.schema.js";
+import { LOGIN_FAILURES_PER_ACCOUNT, scaledLimit } from "../../services/login-failures.js";
+import { changePassword } from "../../services/password-change.js";
+import { ChangePasswordPage } from "../../web/pages/account.js";
 import { LogInPage, SignUpPage } from "../../web/pages/auth.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { clearSessionCookie, setSessionCookie, setStateCookie } from "../middleware/session.js";
@@ -23,6 +26,7 @@ function backTo(referer: string | undefined): string {
 export function authRoutes(deps: AppDeps, market: MarketDeps) {
   const { db } = market.database;
   const app = new Hono<AppEnv>();
+  const failures = scaledLimit(LOGIN_FAILURES_PER_ACCOUNT, market.rateLimits?.scale ?? 1);
 
   app.get("/signup", (c) => html(c, <SignUpPage viewer={viewerOf(c, deps.facts)} />));
   app.post("/signup", async (c) => {
@@ -55,14 +59,66 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
   app.post("/login", async (c) => {
     const fields = await formFields(c);
     try {
-      const { token, user } = await logIn(db, fields, c.get("sessionToken") ?? undefined);
+      const { token, user } = await logIn(
+        db,
+        fields,
+        c.get("sessionToken") ?? undefined,
+        new Date(),
+        failures,
+      );
       setSessionCookie(c, token, market.secureCookies);
       // Buyers have no listings: their page is the watchlist.
       return c.redirect(safeNext(fields.next, user.role === "buyer" ? "/saved" : "/dashboard"), 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const form = { values: { email: fields.email ?? "" }, error: e };
-      return html(c, <LogInPage viewer={viewerOf(c, deps.facts)} form={form} next={fields.next} />, 401);
+      const locked = e.code === "rate_limited";
+      if (locked) c.header("Retry-After", String(e.details?.retryAfterSeconds ?? 60));
+      return html(
+        c,
+        <LogInPage viewer={viewerOf(c, deps.facts)} form={form} next={fields.next} />,
+        locked ? 429 : 401,
+      );
+    }
+  });
+
+  // The account's password, changed with the current one (a forgotten one goes through /reset).
+  app.get("/account/password", (c) => {
+    const user = c.get("user");
+    if (!user) return c.redirect("/login?next=/account/password", 303);
+    return html(
+      c,
+      <ChangePasswordPage
+        viewer={viewerOf(c, deps.facts)}
+        email={user.email}
+        changed={c.req.query("changed") === "1"}
+      />,
+    );
+  });
+  app.post("/account/password", async (c) => {
+    const user = c.get("user");
+    const token = c.get("sessionToken");
+    if (!user || !token) throw new AppError("unauthenticated", "log in to change your password");
+    try {
+      await changePassword(
+        market.database,
+        user,
+        token,
+        await formFields(c),
+        siteUrl(market, c.req.url),
+        failures,
+      );
+      market.kickJobs?.();
+      return c.redirect("/account/password?changed=1", 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== "invalid_input" && e.code !== "rate_limited")) throw e;
+      const locked = e.code === "rate_limited";
+      if (locked) c.header("Retry-After", String(e.details?.retryAfterSeconds ?? 60));
+      return html(
+        c,
+        <ChangePasswordPage viewer={viewerOf(c, deps.facts)} email={user.email} error={e} />,
+        locked ? 429 : 400,
+      );
     }
   });
 

@@ -13,7 +13,7 @@ export function viewerOf(c: Context<AppEnv>, facts: Facts): Viewer {
   };
 }
 
-export function html(c: Context, page: unknown, status: 200 | 400 | 401 | 403 | 404 | 422 = 200) {
+export function html(c: Context, page: unknown, status: 200 | 400 | 401 | 403 | 404 | 422 | 429 = 200) {
   return c.html(`<!doctype html>${String(page)}`, status);
 }
 

@@ -1,8 +1,9 @@
-// Password reset pages, email confirmation, saved searches (/alerts) and the development outbox
+// Password reset and change pages, email confirmation, saved searches (/alerts) and the development outbox
 // (/dev/outbox).
 import type { SavedSearch } from "../../db/schema/alerts.js";
 import type { OutboxEntry } from "../../mail/mailer.js";
 import type { AppError } from "../../services/app-error.js";
+import { MIN_PASSWORD_LENGTH } from "../../services/password.schema.js";
 import { Layout, type Viewer } from "../layout.js";
 import { ErrorBox } from "./auth.js";
 
@@ -28,13 +29,13 @@ export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: 
       <ErrorBox error={props.error} />
       {props.live ? (
         <form method="post" action={`/reset/${props.token}`} class="card">
-          <label for="password">New password (10 characters or more)</label>
+          <label for="password">New password ({MIN_PASSWORD_LENGTH} characters or more)</label>
           <input
             id="password"
             name="password"
             type="password"
             autocomplete="new-password"
-            minlength={10}
+            minlength={MIN_PASSWORD_LENGTH}
             required
           />
           <button type="submit">Save and log in again</button>
@@ -44,6 +45,44 @@ export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: 
           This link has expired or was used already. <a href="/reset">Ask for a new one</a>.
         </p>
       )}
+    </Layout>
+  );
+}
+
+/** The account page's password form: the current password, then the new one. */
+export function ChangePasswordPage(props: {
+  viewer: Viewer;
+  email: string;
+  changed?: boolean;
+  error?: AppError;
+}) {
+  return (
+    <Layout title="Change your password" viewer={props.viewer}>
+      <h1>Change your password</h1>
+      {props.changed ? (
+        <p role="status">
+          Your password is changed. Every other session of your account is signed out, and we have mailed a
+          notice to {props.email}.
+        </p>
+      ) : null}
+      <ErrorBox error={props.error} />
+      <form method="post" action="/account/password" class="card">
+        <label for="current">Current password</label>
+        <input id="current" name="current" type="password" autocomplete="current-password" required />
+        <label for="password">New password ({MIN_PASSWORD_LENGTH} characters or more)</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          minlength={MIN_PASSWORD_LENGTH}
+          required
+        />
+        <button type="submit">Change password</button>
+      </form>
+      <p>
+        Forgot the current one? <a href="/reset">Choose a new password by email</a>.
+      </p>
     </Layout>
   );
 }
@@ -124,6 +163,9 @@ export function AlertsPage(props: {
       <h1>Saved searches and alerts</h1>
       {props.notice ? <p role="status">{props.notice}</p> : null}
       <EmailStatus {...props.email} />
+      <p class="muted">
+        <a href="/account/password">Change your password</a>
+      </p>
       {props.searches.length === 0 ? (
         <p>
           None yet. Search the <a href="/trucks">trucks</a> and press "Save this search": we email you when a

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from "../../services/password.schema.js";
 import { Layout, type Viewer } from "../layout.js";
 
 export interface FormState {
@@ -22,13 +23,13 @@ export function SignUpPage(props: { viewer: Viewer; form?: FormState }) {
       <form method="post" action="/signup" class="card">
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="email" required value={v.email ?? ""} />
-        <label for="password">Password (at least 10 characters)</label>
+        <label for="password">Password (at least {MIN_PASSWORD_LENGTH} characters)</label>
         <input
           id="password"
           name="password"
           type="password"
           autocomplete="new-password"
-          minlength={10}
+          minlength={MIN_PASSWORD_LENGTH}
           required
         />
         <label for="displayName">Name to show</label>
