@@ -11,7 +11,7 @@ import { addViews } from "./db/repos/listings.repo.js";
 import { loadFacts } from "./facts/load.js";
 import { createApp } from "./http/app.js";
 import { closeServer as closeHttpServer } from "./http/close.js";
-import { fetchInTurns, TurnQueue } from "./http/turns.js";
+import { type Bindings, fetchInTurns, TurnQueue } from "./http/turns.js";
 import { runJobsOnce, startJobRunner } from "./jobs/runner.js";
 import { createOutboxMailer, createSmtpMailer } from "./mail/mailer.js";
 import { photoStorageFromConfig } from "./photos/storage-from-config.js";
@@ -34,8 +34,9 @@ export async function startServer(options: StartOptions = {}) {
   const facts = loadFacts(config.KEIYARD_FACTS_DIR);
   // Take the port first: a port in use is reported at once, not after migrating and seeding. Requests
   // that arrive before the app is ready wait for it.
-  let resolveApp!: (app: { fetch: (req: Request) => Response | Promise<Response> }) => void;
-  const appReady = new Promise<{ fetch: (req: Request) => Response | Promise<Response> }>((r) => {
+  type AppFetch = { fetch: (req: Request, env?: Bindings) => Response | Promise<Response> };
+  let resolveApp!: (app: AppFetch) => void;
+  const appReady = new Promise<AppFetch>((r) => {
     resolveApp = r;
   });
   const port = options.port ?? config.PORT;
@@ -44,7 +45,7 @@ export async function startServer(options: StartOptions = {}) {
   // The embedded database runs on this thread: requests take turns with the loop (src/http/turns.ts).
   const fetch = embedded
     ? fetchInTurns(new TurnQueue(), appReady)
-    : async (req: Request) => (await appReady).fetch(req);
+    : async (req: Request, env?: Bindings) => (await appReady).fetch(req, env);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once("error", reject);

@@ -74,12 +74,16 @@ export class TurnQueue {
   };
 }
 
-type Fetch = (req: Request) => Response | Promise<Response>;
-
-/** What the Node server passes with each request: the response being written to the client. */
-interface Bindings {
+/**
+ * What the Node server passes with each request (its incoming and outgoing messages). The app must get
+ * it too: it is where the client's address is read (getConnInfo), without which every client would
+ * count as one for the rate limits.
+ */
+export interface Bindings {
   outgoing?: { destroyed: boolean };
 }
+
+type Fetch = (req: Request, env?: Bindings) => Response | Promise<Response>;
 
 /**
  * The server's fetch callback with requests taking turns, once the app is ready (requests that arrive
@@ -90,7 +94,9 @@ interface Bindings {
 export function fetchInTurns(queue: TurnQueue, app: Promise<{ fetch: Fetch }>) {
   return async (req: Request, env?: Bindings): Promise<Response> => {
     const { fetch } = await app;
-    return queue.run(() => (env?.outgoing?.destroyed ? new Response(null, { status: 503 }) : fetch(req)));
+    return queue.run(() =>
+      env?.outgoing?.destroyed ? new Response(null, { status: 503 }) : fetch(req, env),
+    );
   };
 }
 
