@@ -16,7 +16,7 @@ import { clearFailures, type FailureLimit, recordFailure, refuseWhenLocked } fro
 import { newPassword } from "./password.schema.js";
 
 export const changePasswordSchema = z.object({
-  current: z.string().max(200, "current password: at most 200 characters"),
+  current: z.string().max(200, "at most 200 characters"),
   password: newPassword,
 });
 
@@ -34,7 +34,7 @@ export function passwordChangedText(
     by === "reset"
       ? "with a reset link mailed to this address"
       : "from the account page, with the old password";
-  return `The password of your keiyard account (${email}) was changed on ${when}, ${how}. Every other session of the account was signed out.\n\nIf that was you, there is nothing to do.\n\nIf it was not you, choose a new password now (a link is mailed to this address):\n${baseUrl}/reset\nThen check who else can read this mailbox.`;
+  return `The password of your keiyard account (${email}) was changed on ${when}, ${how}. Every other session of the account was signed out.\n\nIf that was you, there is nothing to do.\n\nIf it was not you, choose a new password at once: ask for a reset link here (it is mailed to this address), then check who else can read this mailbox:\n${baseUrl}/reset`;
 }
 
 /**

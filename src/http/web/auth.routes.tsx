@@ -54,7 +54,17 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
   });
 
   app.get("/login", (c) =>
-    html(c, <LogInPage viewer={viewerOf(c, deps.facts)} next={c.req.query("next")} />),
+    html(
+      c,
+      <LogInPage
+        viewer={viewerOf(c, deps.facts)}
+        next={c.req.query("next")}
+        // After a reset, which signed every session out.
+        notice={
+          c.req.query("reset") === "1" ? "Your password is changed. Log in with the new one." : undefined
+        }
+      />,
+    ),
   );
   app.post("/login", async (c) => {
     const fields = await formFields(c);

@@ -71,7 +71,8 @@ for (const engine of ["pglite", "postgres"] as const) {
         });
         expect(res.status).toBe(400);
         const html = await res.text();
-        expect(html).toMatch(/at least 12 characters/);
+        expect(html).toMatch(/password: at least 12 characters/);
+        expect(html).not.toMatch(/password: password:/);
         expect(html).toMatch(/value="bob@example.com"/);
         expect(html).not.toMatch(/value="short"/);
       });

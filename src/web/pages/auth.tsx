@@ -64,10 +64,11 @@ export function SignUpPage(props: { viewer: Viewer; form?: FormState }) {
   );
 }
 
-export function LogInPage(props: { viewer: Viewer; form?: FormState; next?: string }) {
+export function LogInPage(props: { viewer: Viewer; form?: FormState; next?: string; notice?: string }) {
   return (
     <Layout title="Log in" viewer={props.viewer}>
       <h1>Log in</h1>
+      {props.notice ? <p role="status">{props.notice}</p> : null}
       <ErrorBox error={props.form?.error} />
       <form method="post" action="/login" class="card">
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
