@@ -32,6 +32,7 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     "/",
     "/trucks",
     "/trucks?q=carry&drive=4WD",
+    "/trucks?near=37160&withinMiles=250",
     "/trucks/1",
     "/trucks/2",
     "/sell",

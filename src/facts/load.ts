@@ -16,6 +16,7 @@ import {
   stateFeesSchema,
   stateRulesSchema,
 } from "./schemas.js";
+import { zipCentroids } from "./zip-centroids.js";
 
 export const DEFAULT_FACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data", "facts");
 
@@ -197,6 +198,7 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
       : null,
     haulLoads: parseFactFile("haul-loads.json", haulLoadsSchema, readJson(dir, "haul-loads.json")),
     modelNames: parseFactFile("model-names.json", modelNamesSchema, readJson(dir, "model-names.json")),
+    zips: () => zipCentroids(dir),
   };
   checkConsistency(facts);
   return deepFreeze(facts);

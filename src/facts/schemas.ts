@@ -1,7 +1,9 @@
 // Zod schemas of the fact files in data/facts. They are strict where an engine reads a field and loose
 // (extra keys allowed) around descriptive prose, so a researcher can add notes without a code change.
 // Unknown values are null in the data and stay null here: nothing is defaulted or filled in.
+
 import { z } from "zod";
+import type { ZipTable } from "../domain/geo/zip-distance.js";
 
 const confidence = z.enum(["high", "medium", "low"]);
 const yearOrMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "expected YYYY or YYYY-MM");
@@ -374,4 +376,9 @@ export interface Facts {
   haulLoads: readonly HaulLoad[];
   /** Model and make spellings of auction lists (English and Japanese). */
   modelNames: ModelNames;
+  /**
+   * ZIP centres for distance searches (zip-centroids.csv), read on the first call: 33,791 rows that
+   * only a search near a ZIP needs. Absent on facts built by hand (tests); then there is no distance.
+   */
+  zips?: () => ZipTable;
 }

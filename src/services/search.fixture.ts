@@ -18,6 +18,10 @@ const MODELS = [
   ["Mazda", "Scrum Truck", "DG63T", "4th generation"],
 ] as const;
 const STATES = ["TX", "CA", "VT", "SC", "VA", "FL", "AL", "OR"] as const;
+/** A capital's ZIP per state (Census tabulation areas), so listings of a state share one: ties. */
+const ZIPS = ["78701", "95814", "05401", "29201", "23219", "32301", "36104", "97301"] as const;
+/** A ZIP the distance search cannot place (no tabulation area starts with 000). */
+export const UNPLACEABLE_ZIP = "00012";
 const DRIVES = ["2WD", "4WD", "both"] as const;
 const BEDS = ["standard", "dump", "standard", "scissor_dump", "panel"] as const;
 const DEALS = ["great", "good", "fair", "high", null] as const;
@@ -52,6 +56,7 @@ export function fixtureRow(i: number, sellerId: number): NewListing {
     priceUsdCents,
     priceJpy,
     usState: isJapan ? null : STATES[i % STATES.length]!,
+    zip: isJapan ? null : i % 16 === 2 ? UNPLACEABLE_ZIP : i % 16 === 10 ? null : ZIPS[i % ZIPS.length]!,
     jpPort: isJapan ? "Yokohama" : null,
     titleStatus: isJapan ? null : "clean",
     eligibleFrom: !isJapan || i % 4 === 0 ? null : `${2014 + (i % 14)}-${pad(1 + (i % 12))}-15`,

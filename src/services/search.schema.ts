@@ -17,6 +17,7 @@ export const SEARCH_SORTS = [
   "deal",
   "price_drop",
   "days_on_market",
+  "distance",
 ] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
@@ -24,6 +25,10 @@ export const MAX_PAGE = 500;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 24;
 export const MAX_QUERY_WORDS = 8;
+export const DEFAULT_WITHIN_MILES = 100;
+export const MAX_WITHIN_MILES = 3000;
+/** The radii the /trucks form offers (any whole number up to the maximum is accepted). */
+export const WITHIN_MILES_CHOICES = [25, 50, 100, 250, 500, 1000] as const;
 export const MAX_WORD_LENGTH = 40;
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
@@ -68,6 +73,15 @@ export const searchQuerySchema = z
     /** Listed at most / at least this many days ago. */
     maxDaysOnMarket: opt(int(0, 36_500)),
     minDaysOnMarket: opt(int(0, 36_500)),
+    /** A 5-digit ZIP: only US trucks within withinMiles of it (straight line), with their distance. */
+    near: opt(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{5}$/, "expected a 5-digit ZIP code, e.g. 37160"),
+    ),
+    /** The radius of a `near` search, in miles (DEFAULT_WITHIN_MILES when not given). */
+    withinMiles: opt(int(1, MAX_WITHIN_MILES)),
     sort: opt(z.enum(SEARCH_SORTS)),
     page: z.preprocess(blank, int(1, MAX_PAGE).default(1)),
     pageSize: z.preprocess(blank, int(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),
@@ -87,7 +101,15 @@ export const searchQuerySchema = z
   .refine(
     (v) => v.priceMinUsd === undefined || v.priceMaxUsd === undefined || v.priceMinUsd <= v.priceMaxUsd,
     { message: "priceMinUsd must not be above priceMaxUsd", path: ["priceMinUsd"] },
-  );
+  )
+  .refine((v) => v.withinMiles === undefined || v.near !== undefined, {
+    message: "withinMiles needs near (the ZIP code to measure from)",
+    path: ["withinMiles"],
+  })
+  .refine((v) => v.sort !== "distance" || v.near !== undefined, {
+    message: "sort=distance needs near (the ZIP code to measure from)",
+    path: ["sort"],
+  });
 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 /** The raw form: query-string values, or already-parsed ones (parsing again is harmless). */

@@ -3,6 +3,7 @@
 // page and the facet counts together, and present rows in the public shape.
 import type { Db } from "../db/client.js";
 import {
+  activeListingZips,
   type DeliveredParams,
   FACETS,
   type FacetCounts,
@@ -13,6 +14,7 @@ import {
 } from "../db/repos/search.repo.js";
 import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
 import { findStateFees } from "../domain/cost/state-charges.js";
+import { type PlacedZip, placeZip, zipsWithin } from "../domain/geo/zip-distance.js";
 import { findStreetLegality, type StreetLegality } from "../domain/legality/street-legality.js";
 import {
   type DeliveredCharges,
@@ -25,9 +27,11 @@ import { addDays, type IsoDate } from "../domain/units/dates.js";
 import { km, kmToMi } from "../domain/units/measures.js";
 import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
 import type { Facts } from "../facts/schemas.js";
+import { ZIP_CENTROIDS_SOURCE } from "../facts/zip-centroids.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
 import {
+  DEFAULT_WITHIN_MILES,
   type SearchQuery,
   type SearchQueryInput,
   type SearchSort,
@@ -79,6 +83,18 @@ export interface SearchItem {
   priceChangedAt: string | null;
   /** Storage key of the first photo, or null. */
   photo: string | null;
+  /** Miles from the search's `near` ZIP (straight line between ZIP centres, whole miles); else null. */
+  distanceMi: number | null;
+}
+
+/** What a distance search measured from, and how. */
+export interface SearchNear {
+  zip: string;
+  /** The ZIP has no Census tabulation area of its own: placed by its first three digits. */
+  approximate: boolean;
+  withinMiles: number;
+  note: string;
+  source: { title: string; url: string; date: string };
 }
 
 export interface SearchLegality {
@@ -111,6 +127,8 @@ export interface SearchResult {
   deliveredExcludes: string[];
   deliveredNote: string;
   legality: SearchLegality | null;
+  /** The distance search, or null when none was asked for. */
+  near: SearchNear | null;
 }
 
 const TOP_MODELS = 20;
@@ -168,7 +186,13 @@ function filtersFrom(q: SearchQuery, terms: ResolvedTerms, today: IsoDate): Sear
 
 const dollars = (cents: number | null) => (cents === null ? null : centsToDollars(cents as UsdCents));
 
-function presentItem(r: SearchRow, delivered: DeliveredParams, today: IsoDate): SearchItem {
+function presentItem(
+  r: SearchRow,
+  delivered: DeliveredParams,
+  today: IsoDate,
+  distances: ReadonlyMap<string, number> | null,
+): SearchItem {
+  const miles = distances && r.zip !== null ? distances.get(r.zip) : undefined;
   return {
     id: r.id,
     title: r.title,
@@ -197,7 +221,23 @@ function presentItem(r: SearchRow, delivered: DeliveredParams, today: IsoDate): 
     priceDropPercent: r.priceDropPercent,
     priceChangedAt: r.priceChangedAt,
     photo: r.photo,
+    distanceMi: miles === undefined ? null : Math.round(miles),
   };
+}
+
+const NEAR_NOTE =
+  "Straight-line distance between ZIP code centres (Census ZIP Code Tabulation Areas); by road it is longer. Japan listings and trucks without a ZIP are not in a distance search.";
+
+/** Where a `near` ZIP is, or a 400 that says why it cannot be placed. */
+function placeNear(facts: Facts, zip: string): PlacedZip {
+  const placed = facts.zips ? placeZip(facts.zips(), zip) : null;
+  if (!placed)
+    throw new AppError(
+      "invalid_input",
+      `near: ZIP ${zip} is not one we can place (it is not in the Census Bureau's 2021 ZIP areas, nor is any ZIP starting ${zip.slice(0, 3)}): try a nearby ZIP`,
+      "near",
+    );
+  return placed;
 }
 
 function yearLabel(start: string): string {
@@ -248,14 +288,33 @@ export async function searchListings(
   const charges = viewer ? deliveredChargesFor(findStateFees(facts.stateFees, viewer)) : null;
   const delivered: DeliveredParams = { charges, jpyPerUsd: ctx.jpyPerUsd };
   const words = searchWords(q.q);
+  const placed = q.near ? placeNear(facts, q.near) : null;
+  const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;
+  // A search near a ZIP is asked "what is close": nearest first unless another order is chosen.
   const sort: SearchSort =
-    q.sort === "relevance" || !q.sort ? (words.length ? "relevance" : "newest") : q.sort;
+    q.sort === "relevance" || !q.sort
+      ? words.length
+        ? "relevance"
+        : placed
+          ? "distance"
+          : "newest"
+      : q.sort;
+  const near: SearchNear | null = placed
+    ? {
+        zip: placed.zip,
+        approximate: placed.approximate,
+        withinMiles,
+        note: NEAR_NOTE,
+        source: ZIP_CENTROIDS_SOURCE,
+      }
+    : null;
   const base = {
     page: q.page,
     pageSize: q.pageSize,
     sort,
     viewerState: viewer,
     legality,
+    near,
     ...deliveredText(charges),
   };
   const facetsNone = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
@@ -263,7 +322,16 @@ export async function searchListings(
     return { ...base, items: [], total: 0, facets: facetsNone, countsEstimated: false };
 
   const terms = await resolveTerms(db, words, q, { chassisCodes: facts.catalog.map((e) => e.chassisCode) });
-  const filters = { ...filtersFrom(q, terms, ctx.today), changedSince: ctx.changedSince?.toISOString() };
+  const nearby =
+    placed && facts.zips
+      ? zipsWithin(facts.zips(), placed.at, withinMiles, await activeListingZips(db))
+      : null;
+  const distances = nearby ? new Map(nearby.map((z) => [z.zip, z.miles])) : null;
+  const filters = {
+    ...filtersFrom(q, terms, ctx.today),
+    changedSince: ctx.changedSince?.toISOString(),
+    nearZips: nearby?.map((z) => z.zip),
+  };
   const found = await searchListingsPage(
     db,
     filters,
@@ -273,7 +341,7 @@ export async function searchListings(
   );
   return {
     ...base,
-    items: found.rows.map((r) => presentItem(r, delivered, ctx.today)),
+    items: found.rows.map((r) => presentItem(r, delivered, ctx.today, distances)),
     total: found.total,
     facets: shapeFacets(found.facets, q.make !== undefined),
     countsEstimated: found.estimated,

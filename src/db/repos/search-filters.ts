@@ -32,6 +32,8 @@ export interface SearchFilters {
   listedUntil?: string | undefined;
   /** ISO instant: only listings created or repriced after it (the saved-search alerts). */
   changedSince?: string | undefined;
+  /** A distance search: the listing ZIPs within its radius, nearest first (empty: none is). */
+  nearZips?: readonly string[] | undefined;
 }
 
 export type SortKey =
@@ -45,7 +47,8 @@ export type SortKey =
   | "mileage"
   | "deal"
   | "price_drop"
-  | "days_on_market";
+  | "days_on_market"
+  | "distance";
 
 /** (make, model) in (...): a bitmap scan of the (make, model) b-tree per pair; `false` for none. */
 function pairsSql(pairs: readonly [string, string][]): SQL {
@@ -95,6 +98,21 @@ function facetTokens(f: SearchFilters): string[] {
     ["s", f.usState],
   ];
   return tokens.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}:${v}`);
+}
+
+function checkZips(zips: readonly string[]): void {
+  if (!zips.every((z) => /^\d{5}$/.test(z))) throw new Error("unexpected ZIP in a distance search");
+}
+
+/**
+ * Each ZIP's rank by distance (0 nearest) as a jsonb object, for the filter (`?`) and the sort (`->>`):
+ * looking a key up is a binary search. (A text[] with `= any` costs the planner tens of milliseconds
+ * per statement for a few thousand ZIPs, estimating each element; array_position reads the array for
+ * every row.)
+ */
+function zipRanks(zips: readonly string[]): SQL {
+  checkZips(zips);
+  return sql.raw(`'{${zips.map((z, i) => `"${z}":${i}`).join(",")}}'::jsonb`);
 }
 
 /** A text[] literal; the values are validated enum members and state codes (letters and digits). */
@@ -160,6 +178,7 @@ export function whereSql(
   // Until the end of that day: a listing made on it has been on the market that many days.
   if (f.listedUntil) c.push(sql`${l.createdAt} < (${f.listedUntil}::date + 1)`);
   if (f.eligibleOn) c.push(sql`(${l.location} = 'us' or ${l.eligibleFrom} <= ${f.eligibleOn}::date)`);
+  if (f.nearZips) c.push(f.nearZips.length > 0 ? sql`${zipRanks(f.nearZips)} ? ${l.zip}` : sql`false`);
   if (mode === "scan") c.push(...names);
   return sql.join(c, sql` and `);
 }
@@ -217,6 +236,9 @@ export function sortKeys(sort: SortKey, f: SearchFilters, delivered: DeliveredPa
     case "days_on_market":
       // Longest on the market first: the listings whose sellers may be ready to talk.
       return [{ expr: sql`${l.createdAt}`, order: "asc" }];
+    case "distance":
+      // The ZIPs come nearest first, so a listing's place among them is its distance rank.
+      return [asc(sql`(${zipRanks(f.nearZips ?? [])} ->> ${l.zip})::int`), newest];
     case "deal":
       // great, good, fair, high, then unrated; within a rating the furthest under its fair price first.
       return [{ expr: dealRank(l), order: "asc" }, asc(dealGap(l))];

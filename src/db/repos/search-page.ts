@@ -34,7 +34,8 @@ export const ITEM_JSON =
   'createdAt', to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'priceDropPercent', l.price_drop_percent,
   'priceChangedAt', to_char(l.price_changed_at at time zone 'UTC', 'YYYY-MM-DD'),
-  'photo', (select ph.storage_key from listing_photos ph where ph.listing_id = l.id and ph.position = 0))`);
+  'photo', (select ph.storage_key from listing_photos ph where ph.listing_id = l.id and ph.position = 0),
+  'zip', l.zip)`);
 
 /** ORDER BY for the k0..kn columns sortKeySelect() names, with the id (descending) breaking ties. */
 export function keyOrderSql(keys: readonly SortKeySql[]): SQL {

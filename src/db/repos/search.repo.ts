@@ -43,6 +43,7 @@ export interface SearchRow {
   priceDropPercent: number | null;
   priceChangedAt: string | null;
   photo: string | null;
+  zip: string | null;
 }
 
 export const FACETS = [
@@ -239,4 +240,14 @@ function collect(rows: ResultRow[]): Omit<SearchPage, "estimated"> {
   ) as FacetCounts;
   items.sort((a, b) => a.ord - b.ord);
   return { rows: items.map((i) => i.row), total, facets };
+}
+
+/** The ZIPs of active US listings, each once: what a distance search measures (a few thousand at most). */
+export async function activeListingZips(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ zip: string }>(
+    db,
+    sql`select distinct ${l.zip} as zip from ${l}
+        where ${l.status} = 'active' and ${l.location} = 'us' and ${l.zip} is not null`,
+  );
+  return rows.map((r) => r.zip);
 }

@@ -177,6 +177,10 @@ export const listings = pgTable(
       index("listings_active_deal_idx")
         .using("btree", dealRank(t), sql`${dealGap(t)} nulls last`, t.id.desc().nullsFirst())
         .where(active),
+      // A search near a ZIP first reads the active US listings' ZIPs, each once (services/search.ts).
+      index("listings_active_us_zip_idx")
+        .on(t.zip)
+        .where(sql`${t.status} = 'active' and ${t.location} = 'us'`),
       // The price currency follows the truck's location; the other price stays empty.
       check(
         "listings_price_matches_location",

@@ -47,6 +47,9 @@ const itemSchema = z
     priceChangedAt: z.string().nullable(),
     createdAt: z.string(),
     photo: z.string().nullable().openapi({ description: "Storage key of the first photo" }),
+    distanceMi: z.number().int().nullable().openapi({
+      description: "Miles from `near` in a straight line between ZIP centres; null without `near`",
+    }),
   })
   .openapi("ListingSummary");
 
@@ -88,6 +91,17 @@ const resultSchema = z
         excludesAll: z.boolean(),
       })
       .nullable(),
+    near: z
+      .looseObject({
+        zip: z.string(),
+        approximate: z.boolean().openapi({
+          description: "The ZIP has no Census ZIP area of its own and was placed by its first three digits",
+        }),
+        withinMiles: z.number().int(),
+        note: z.string(),
+        source: z.looseObject({ title: z.string(), url: z.string(), date: z.string() }),
+      })
+      .nullable(),
   })
   .openapi("ListingSearch");
 
@@ -100,7 +114,9 @@ export function listingsRoutes(deps: ListingsRoutesDeps) {
       description:
         "Free text (q) is typo-tolerant. Delivered prices add the viewer's state taxes and fees (legalIn, " +
         "else viewerState); legalIn also answers with that state's street legality, and with no results " +
-        "where kei trucks may not be on the road there. Money in USD with two decimals.",
+        "where kei trucks may not be on the road there. near (a ZIP) with withinMiles keeps the US trucks " +
+        "within that many miles (straight line between ZIP centres), nearest first unless sort says " +
+        "otherwise. Money in USD with two decimals.",
       request: { query: searchQuerySchema },
       responses: {
         200: { description: "A page of listings", content: { "application/json": { schema: resultSchema } } },

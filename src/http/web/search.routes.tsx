@@ -12,6 +12,12 @@ export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
   const app = new Hono<AppEnv>();
   app.get("/trucks", async (c) => {
     const query = Object.fromEntries(Object.entries(pageQuery(c)).filter(([, v]) => v !== ""));
+    // The form always sends its radius and may still say "Nearest"; without a ZIP there is nothing to
+    // measure from (the API refuses both; a page just drops them).
+    if (query.near === undefined) {
+      delete query.withinMiles;
+      if (query.sort === "distance") delete query.sort;
+    }
     const viewerState = c.get("viewerState");
     const result = await searchListings(
       market.database.db,

@@ -32,6 +32,7 @@ const item = (id: number): SearchItem => ({
   priceDropPercent: null,
   priceChangedAt: null,
   photo: null,
+  distanceMi: null,
 });
 
 function result(over: Partial<SearchResult>): SearchResult {
@@ -55,6 +56,7 @@ function result(over: Partial<SearchResult>): SearchResult {
     facets: { ...none, drive: [{ value: "4WD", count: 38_000 }] },
     countsEstimated: false,
     viewerState: null,
+    near: null,
     deliveredIncludes: [],
     deliveredExcludes: [],
     deliveredNote: "",

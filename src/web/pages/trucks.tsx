@@ -1,5 +1,6 @@
 import { BED_TYPE_LABELS, type BedType } from "../../domain/listings/types.js";
 import type { SearchResult } from "../../services/search.js";
+import { DEFAULT_WITHIN_MILES, WITHIN_MILES_CHOICES } from "../../services/search.schema.js";
 import { trucksFeedHref } from "../components/feeds.js";
 import { count, num, STATUS_CLASS, usd, yen } from "../components/format.js";
 import { MarketBadges, WatchButton } from "../components/watch.js";
@@ -35,6 +36,20 @@ const SORTS: [string, string][] = [
   ["price_drop", "Biggest price drop"],
   ["days_on_market", "Longest on market"],
 ];
+/** Offered only in a search near a ZIP (the server refuses it without one). */
+const DISTANCE_SORT: [string, string] = ["distance", "Nearest"];
+
+/** What a distance search measured, and from what: the note and the gazetteer it rests on. */
+function NearNote(props: { near: NonNullable<SearchResult["near"]> }) {
+  const n = props.near;
+  return (
+    <p class="muted">
+      Within {num(n.withinMiles)} miles of ZIP {n.zip}
+      {n.approximate ? " (placed by its first three digits: it has no Census ZIP area of its own)" : ""}.{" "}
+      {n.note} Source: <a href={n.source.url}>{n.source.title}</a>.
+    </p>
+  );
+}
 
 /** Market filters: toggles over the price history and days on market (not counted facets). */
 const MARKET_FILTERS: { label: string; key: string; value: string; clears?: string }[] = [
@@ -211,6 +226,7 @@ function Item(props: {
             : `${num(it.mileageKm)} km (${num(it.mileageMi ?? 0)} mi)`}{" "}
           · {it.drive ?? "drive unknown"} ·{" "}
           {it.location === "us" ? `in ${it.usState}` : `in Japan${it.jpPort ? ` (${it.jpPort})` : ""}`}
+          {it.distanceMi !== null ? ` · ≈ ${num(it.distanceMi)} mi away` : ""}
         </p>
         <p>
           {it.location === "jp" ? (
@@ -298,16 +314,44 @@ export function TrucksPage(props: {
             placeholder="acty 4wd dump, DA63T, hijet"
           />
           {Object.entries(query)
-            .filter(([k]) => !["q", "sort", "page"].includes(k))
+            .filter(([k]) => !["q", "sort", "page", "near", "withinMiles"].includes(k))
             .map(([k, v]) => (
               <input type="hidden" name={k} value={v} />
             ))}{" "}
+          <label for="near" class="inline">
+            Near ZIP
+          </label>{" "}
+          <input
+            id="near"
+            name="near"
+            inputmode="numeric"
+            pattern="[0-9]{5}"
+            maxlength={5}
+            size={6}
+            autocomplete="postal-code"
+            value={query.near ?? ""}
+          />{" "}
+          <label for="withinMiles" class="inline">
+            within
+          </label>{" "}
+          <select id="withinMiles" name="withinMiles">
+            {WITHIN_MILES_CHOICES.map((m) => (
+              <option
+                value={m === DEFAULT_WITHIN_MILES ? "" : String(m)}
+                selected={(r.near?.withinMiles ?? DEFAULT_WITHIN_MILES) === m}
+              >
+                {num(m)} mi
+              </option>
+            ))}
+          </select>{" "}
           <label for="sort" class="inline">
             Sort
           </label>{" "}
           <select id="sort" name="sort">
-            {SORTS.map(([v, l]) => (
-              <option value={v} selected={r.sort === v}>
+            {(r.near ? [DISTANCE_SORT, ...SORTS] : SORTS).map(([v, l]) => (
+              // The default order shows as "Best match" (newest first without words, nearest first with
+              // a ZIP), so a ZIP added later gets its own default rather than the order shown before.
+              <option value={v} selected={(query.sort ?? (r.near ? "distance" : "relevance")) === v}>
                 {l}
               </option>
             ))}
@@ -327,6 +371,7 @@ export function TrucksPage(props: {
           </>
         ) : null}
       </p>
+      {r.near ? <NearNote near={r.near} /> : null}
       <SaveSearch query={query} signedIn={props.viewer.user !== null} />
       {r.legality ? (
         <p class={`badge ${STATUS_CLASS[r.legality.status] ?? ""}`}>

@@ -1,0 +1,1 @@
+CREATE INDEX "listings_active_us_zip_idx" ON "listings" USING btree ("zip") WHERE "listings"."status" = 'active' and "listings"."location" = 'us';

@@ -1,0 +1,65 @@
+// Searching near a ZIP through the page and the API: the form's ZIP and radius, the distance on each
+// card, the note with its source, and the page's leniency where the API is strict.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMarket, type Market } from "../../../test/market.js";
+import { insertSearchFixture } from "../../services/search.fixture.js";
+
+describe("/trucks and /api/v1/listings near a ZIP", () => {
+  let market: Market;
+  beforeAll(async () => {
+    market = await createMarket();
+    await insertSearchFixture(market.database.db);
+  }, 60_000);
+  afterAll(async () => market?.dispose());
+  const get = (path: string) =>
+    market.app.request(`http://localhost${path}`, { headers: { accept: "text/html" } });
+
+  it("lists the trucks within the radius with their distance, nearest first, and cites the ZIP areas", async () => {
+    const res = await get("/trucks?near=37160&withinMiles=250");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const miles = [...html.matchAll(/≈ ([\d,]+) mi away/g)].map((m) => Number(m[1]!.replace(",", "")));
+    expect(miles.length).toBeGreaterThan(0);
+    expect(miles.every((m) => m <= 250)).toBe(true);
+    expect(miles).toEqual([...miles].sort((a, b) => a - b));
+    expect(html).toMatch(/Within 250 miles of ZIP 37160/);
+    expect(html).toMatch(/href="https:\/\/www\.census\.gov\/[^"]*gazetteer/);
+    // The form keeps the ZIP and radius, and offers (and shows) the nearest-first order.
+    expect(html).toMatch(/<input id="near" name="near"[^>]*value="37160"/);
+    expect(html).toMatch(/<option value="250" selected="">250 mi<\/option>/);
+    expect(html).toMatch(/<option value="distance" selected="">Nearest<\/option>/);
+  });
+
+  it("drops a radius or a nearest-first order sent without a ZIP, as the form sends them", async () => {
+    const res = await get("/trucks?near=&withinMiles=250&sort=distance");
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toMatch(/mi away/);
+  });
+
+  it("says why a ZIP cannot be used", async () => {
+    const res = await get("/trucks?near=00012");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/ZIP 00012 is not one we can place/);
+  });
+
+  it("answers the API with each item's distance and what it measured from; the API is strict", async () => {
+    const res = await market.app.request("http://localhost/api/v1/listings?near=37160&withinMiles=1000");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      sort: string;
+      near: { zip: string; approximate: boolean; withinMiles: number; source: { url: string } };
+      items: { distanceMi: number | null; location: string }[];
+    };
+    expect(body.sort).toBe("distance");
+    expect(body.near).toMatchObject({ zip: "37160", approximate: false, withinMiles: 1000 });
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(
+      body.items.every((i) => i.location === "us" && i.distanceMi !== null && i.distanceMi <= 1000),
+    ).toBe(true);
+    const strict = await market.app.request("http://localhost/api/v1/listings?withinMiles=50");
+    expect(strict.status).toBe(400);
+    expect(((await strict.json()) as { error: { message: string } }).error.message).toMatch(
+      /withinMiles needs near/,
+    );
+  });
+});
