@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import type { ZipTable } from "../domain/geo/zip-distance.js";
 import { FactsError } from "./errors.js";
 import {
   catalogSchema,
@@ -198,10 +199,24 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
       : null,
     haulLoads: parseFactFile("haul-loads.json", haulLoadsSchema, readJson(dir, "haul-loads.json")),
     modelNames: parseFactFile("model-names.json", modelNamesSchema, readJson(dir, "model-names.json")),
-    zips: () => zipCentroids(dir),
   };
   checkConsistency(facts);
-  return deepFreeze(facts);
+  deepFreeze(facts);
+  folders.set(facts, dir);
+  return facts;
+}
+
+// The folder each loaded Facts came from, for the fact file read only on demand (the ZIP centres). Kept
+// beside the facts rather than in them, so that they stay plain data (sent to worker threads, spread).
+const folders = new WeakMap<Facts, string>();
+
+/**
+ * The ZIP centres of the folder these facts were loaded from (zip-centroids.csv, read on the first call:
+ * 33,791 rows only a search near a ZIP needs); null for facts not made by loadFacts (built in a test).
+ */
+export function zipTableOf(facts: Facts): ZipTable | null {
+  const dir = folders.get(facts);
+  return dir === undefined ? null : zipCentroids(dir);
 }
 
 let cached: Facts | undefined;

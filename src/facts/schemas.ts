@@ -3,7 +3,6 @@
 // Unknown values are null in the data and stay null here: nothing is defaulted or filled in.
 
 import { z } from "zod";
-import type { ZipTable } from "../domain/geo/zip-distance.js";
 
 const confidence = z.enum(["high", "medium", "low"]);
 const yearOrMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "expected YYYY or YYYY-MM");
@@ -376,9 +375,4 @@ export interface Facts {
   haulLoads: readonly HaulLoad[];
   /** Model and make spellings of auction lists (English and Japanese). */
   modelNames: ModelNames;
-  /**
-   * ZIP centres for distance searches (zip-centroids.csv), read on the first call: 33,791 rows that
-   * only a search near a ZIP needs. Absent on facts built by hand (tests); then there is no distance.
-   */
-  zips?: () => ZipTable;
 }

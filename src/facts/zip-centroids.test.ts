@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { FactsError } from "./errors.js";
-import { loadFacts } from "./load.js";
+import { loadFacts, zipTableOf } from "./load.js";
 import { parseZipCentroids } from "./zip-centroids.js";
 
 describe("zip-centroids.csv", () => {
   it("holds the 33,791 ZIP areas of the 2021 gazetteer, each once, in the United States and its territories", () => {
-    const table = loadFacts().zips!();
+    const table = zipTableOf(loadFacts())!;
     expect(table.zips.size).toBe(33_791);
     for (const [zip, p] of table.zips) {
       expect(zip).toMatch(/^\d{5}$/);

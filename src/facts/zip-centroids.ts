@@ -39,7 +39,7 @@ export function parseZipCentroids(text: string, name = ZIP_CENTROIDS_FILE): ZipT
 
 const cache = new Map<string, ZipTable>();
 
-/** The table of a fact folder, read once per process (loadFacts hands it out as `facts.zips()`). */
+/** The table of a fact folder, read once per process (see zipTableOf in load.ts). */
 export function zipCentroids(dir: string): ZipTable {
   let table = cache.get(dir);
   if (!table) {

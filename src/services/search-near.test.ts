@@ -6,13 +6,13 @@ import { describeEachEngine } from "../../test/db-harness.js";
 import type { Listing } from "../db/schema/listings.js";
 import { milesBetween, placeZip } from "../domain/geo/zip-distance.js";
 import type { IsoDate } from "../domain/units/dates.js";
-import { loadFacts } from "../facts/load.js";
+import { loadFacts, zipTableOf } from "../facts/load.js";
 import { AppError } from "./app-error.js";
 import { insertSearchFixture, UNPLACEABLE_ZIP } from "./search.fixture.js";
 import { searchListings } from "./search.js";
 
 const facts = loadFacts();
-const table = facts.zips!();
+const table = zipTableOf(facts)!;
 const ctx = { today: "2026-11-24" as IsoDate, jpyPerUsd: 150 };
 const NASHVILLE_AREA = "37160";
 

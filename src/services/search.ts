@@ -14,7 +14,7 @@ import {
 } from "../db/repos/search.repo.js";
 import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
 import { findStateFees } from "../domain/cost/state-charges.js";
-import { type PlacedZip, placeZip, zipsWithin } from "../domain/geo/zip-distance.js";
+import { type PlacedZip, placeZip, type ZipTable, zipsWithin } from "../domain/geo/zip-distance.js";
 import { findStreetLegality, type StreetLegality } from "../domain/legality/street-legality.js";
 import {
   type DeliveredCharges,
@@ -26,6 +26,7 @@ import type { BedType, Drive, Transmission } from "../domain/listings/types.js";
 import { addDays, type IsoDate } from "../domain/units/dates.js";
 import { km, kmToMi } from "../domain/units/measures.js";
 import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
+import { zipTableOf } from "../facts/load.js";
 import type { Facts } from "../facts/schemas.js";
 import { ZIP_CENTROIDS_SOURCE } from "../facts/zip-centroids.js";
 import { AppError } from "./app-error.js";
@@ -229,8 +230,8 @@ const NEAR_NOTE =
   "Straight-line distance between ZIP code centres (Census ZIP Code Tabulation Areas); by road it is longer. Japan listings and trucks without a ZIP are not in a distance search.";
 
 /** Where a `near` ZIP is, or a 400 that says why it cannot be placed. */
-function placeNear(facts: Facts, zip: string): PlacedZip {
-  const placed = facts.zips ? placeZip(facts.zips(), zip) : null;
+function placeNear(table: ZipTable | null, zip: string): PlacedZip {
+  const placed = table ? placeZip(table, zip) : null;
   if (!placed)
     throw new AppError(
       "invalid_input",
@@ -288,7 +289,8 @@ export async function searchListings(
   const charges = viewer ? deliveredChargesFor(findStateFees(facts.stateFees, viewer)) : null;
   const delivered: DeliveredParams = { charges, jpyPerUsd: ctx.jpyPerUsd };
   const words = searchWords(q.q);
-  const placed = q.near ? placeNear(facts, q.near) : null;
+  const zipTable = q.near ? zipTableOf(facts) : null;
+  const placed = q.near ? placeNear(zipTable, q.near) : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;
   // A search near a ZIP is asked "what is close": nearest first unless another order is chosen.
   const sort: SearchSort =
@@ -323,9 +325,7 @@ export async function searchListings(
 
   const terms = await resolveTerms(db, words, q, { chassisCodes: facts.catalog.map((e) => e.chassisCode) });
   const nearby =
-    placed && facts.zips
-      ? zipsWithin(facts.zips(), placed.at, withinMiles, await activeListingZips(db))
-      : null;
+    placed && zipTable ? zipsWithin(zipTable, placed.at, withinMiles, await activeListingZips(db)) : null;
   const distances = nearby ? new Map(nearby.map((z) => [z.zip, z.miles])) : null;
   const filters = {
     ...filtersFrom(q, terms, ctx.today),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadFacts } from "../../facts/load.js";
+import { loadFacts, zipTableOf } from "../../facts/load.js";
 import {
   buildZipTable,
   EARTH_RADIUS_MI,
@@ -10,7 +10,7 @@ import {
   zipsWithin,
 } from "./zip-distance.js";
 
-const table = loadFacts().zips!();
+const table = zipTableOf(loadFacts())!;
 const at = (zip: string) => placeZip(table, zip)!.at;
 
 describe("milesBetween", () => {
