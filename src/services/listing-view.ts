@@ -89,6 +89,9 @@ function jpDelivered(facts: Facts, l: Listing, state: string | null, o: ViewOpti
   return {
     kind: "jp" as const,
     ...view,
+    /** The day the duty, fees and their fee years are for: today, or the first day it may be imported. */
+    entryDate: entry,
+    entryIsFuture: entry > o.today,
     // The buyer entered no rate here: say whose rate it is instead of the engine's "the rate you entered".
     warnings: [
       `Yen converted at this site's rate of ${o.jpyPerUsd} JPY per USD (set by the operator; not a quote). The seller's yen price is taken as FOB: Japan-side fees included.`,

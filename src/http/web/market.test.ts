@@ -204,11 +204,36 @@ for (const engine of ["pglite", "postgres"] as const) {
         const page = await (await buyer.get(`/trucks/${id}`)).text();
         expect(page).toMatch(/May be imported now/);
         expect(page).toMatch(/Landed and registered, before freight and US-side costs in TX: \$/);
+        expect(page).toMatch(/For entry today \(2026-11-24\): the duty and fees in force now/);
         expect(page).toMatch(/this site&#39;s rate of 150 JPY per USD|this site's rate of 150 JPY per USD/);
         expect(page).toMatch(/From the port to license plates/);
         expect(page).toMatch(/HS-7/);
         expect(page).toMatch(/3520-1/);
         expect(page).not.toMatch(/Japan-side fees \(auction, agent, inland, port\)/);
+      });
+
+      it("a Japan listing not yet importable prices its entry on the first day it may enter, and says so", async () => {
+        const seller = new Browser(market.app);
+        await seller.signUp("jp-young@example.com", "seller");
+        const id = await listingIdFrom(
+          await seller.post("/sell", {
+            ...TRUCK,
+            location: "jp",
+            title: "2010 Carry from Japan",
+            frameNumber: "DA63T-123456",
+            buildMonth: "2010-06",
+            priceUsd: "",
+            usState: "",
+            zip: "",
+            titleStatus: "",
+            priceJpy: "380000",
+            jpPort: "Yokohama",
+          }),
+        );
+        const buyer = new Browser(market.app);
+        await buyer.post("/state", { code: "TX" });
+        const page = await (await buyer.get(`/trucks/${id}`)).text();
+        expect(page).toMatch(/For entry on 2035-\d\d-\d\d, the first day it may be imported/);
       });
 
       it("the decode button fills the form without saving", async () => {

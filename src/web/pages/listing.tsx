@@ -91,6 +91,13 @@ function Delivered(props: { view: ListingView }) {
           ))}
         </tbody>
       </table>
+      {d.kind === "jp" ? (
+        <p class="muted">
+          {d.entryIsFuture
+            ? `For entry on ${d.entryDate}, the first day it may be imported: the duty, fees and fee years of that day (later years' fees are estimates).`
+            : `For entry today (${d.entryDate}): the duty and fees in force now.`}
+        </p>
+      ) : null}
       {d.notIncluded.length ? (
         <p class="muted">Not included: {d.notIncluded.map((n) => n.label).join("; ")}.</p>
       ) : null}
