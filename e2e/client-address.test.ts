@@ -2,37 +2,21 @@
 // on both engines, sent requests from two loopback addresses. (Until this test, the server handed the
 // app each request without its connection, so every client counted as one "local" address: twenty
 // wrong log-ins from anyone refused log-in to everyone for the window.)
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db-harness.js";
+import { postForm } from "../test/raw-post.js";
 import { type RunningServer, startKeiyard } from "./server.js";
 
-/** A log-in form post sent from a chosen local address (127.0.0.0/8 is all loopback on Linux). */
+/** A log-in form post sent from a chosen local address. */
 function logInFrom(server: RunningServer, from: string, email: string): Promise<number> {
   const url = new URL(server.url);
-  const body = new URLSearchParams({ email, password: "wrong password here" }).toString();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        localAddress: from,
-        path: "/login",
-        method: "POST",
-        headers: {
-          origin: url.origin,
-          accept: "text/html",
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
+  return postForm({
+    host: url.hostname,
+    port: url.port,
+    path: "/login",
+    localAddress: from,
+    form: { email, password: "wrong password here" },
+    headers: { origin: url.origin, accept: "text/html" },
   });
 }
 

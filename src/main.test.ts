@@ -2,11 +2,11 @@
 // shutdown it rewrites it once the database is closed, so `keiyard lots` finds the folder unchanged),
 // and the address links in mail are built from.
 import { mkdtempSync, rmSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { postForm } from "../test/raw-post.js";
 import { fingerprintDataDir } from "./db/data-dir-fingerprint.js";
 import { mailJobs } from "./db/schema/ops.js";
 import { readDealSnapshot } from "./services/deal-snapshot.js";
@@ -48,31 +48,8 @@ describe("startServer and the deal-model snapshot", () => {
 });
 
 /** A form post with the Host and Origin a client chooses (fetch would not let a test set Host). */
-function postAs(port: number, host: string, path: string, form: Record<string, string>) {
-  const body = new URLSearchParams(form).toString();
-  return new Promise<number>((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        path,
-        method: "POST",
-        headers: {
-          host,
-          origin: `http://${host}`,
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const postAs = (port: number, host: string, path: string, form: Record<string, string>) =>
+  postForm({ host: "127.0.0.1", port, path, form, headers: { host, origin: `http://${host}` } });
 
 describe("links in mail", () => {
   it("use the site's own address, not the Host a request names (it would hand the token to that site)", async () => {

@@ -3,9 +3,8 @@
 import type { SavedSearch } from "../../db/schema/alerts.js";
 import type { OutboxEntry } from "../../mail/mailer.js";
 import type { AppError } from "../../services/app-error.js";
-import { MIN_PASSWORD_LENGTH } from "../../services/password.schema.js";
 import { Layout, type Viewer } from "../layout.js";
-import { ErrorBox } from "./auth.js";
+import { ErrorBox, NewPasswordField } from "./auth.js";
 
 export function ResetRequestPage(props: { viewer: Viewer; sent?: string; error?: AppError }) {
   return (
@@ -29,15 +28,7 @@ export function ResetPasswordPage(props: { viewer: Viewer; token: string; live: 
       <ErrorBox error={props.error} />
       {props.live ? (
         <form method="post" action={`/reset/${props.token}`} class="card">
-          <label for="password">New password ({MIN_PASSWORD_LENGTH} characters or more)</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            minlength={MIN_PASSWORD_LENGTH}
-            required
-          />
+          <NewPasswordField label="New password" />
           <button type="submit">Save and log in again</button>
         </form>
       ) : (
@@ -69,15 +60,7 @@ export function ChangePasswordPage(props: {
       <form method="post" action="/account/password" class="card">
         <label for="current">Current password</label>
         <input id="current" name="current" type="password" autocomplete="current-password" required />
-        <label for="password">New password ({MIN_PASSWORD_LENGTH} characters or more)</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          minlength={MIN_PASSWORD_LENGTH}
-          required
-        />
+        <NewPasswordField label="New password" />
         <button type="submit">Change password</button>
       </form>
       <p>

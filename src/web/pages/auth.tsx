@@ -6,6 +6,25 @@ export interface FormState {
   error?: { message: string; field?: string };
 }
 
+/** A new password's label and field (sign-up, reset, change): the minimum said and checked alike. */
+export function NewPasswordField(props: { label: string }) {
+  return (
+    <>
+      <label for="password">
+        {props.label} (at least {MIN_PASSWORD_LENGTH} characters)
+      </label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autocomplete="new-password"
+        minlength={MIN_PASSWORD_LENGTH}
+        required
+      />
+    </>
+  );
+}
+
 export function ErrorBox(props: { error?: FormState["error"] }) {
   return props.error ? (
     <p class="error" role="alert">
@@ -23,15 +42,7 @@ export function SignUpPage(props: { viewer: Viewer; form?: FormState }) {
       <form method="post" action="/signup" class="card">
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="email" required value={v.email ?? ""} />
-        <label for="password">Password (at least {MIN_PASSWORD_LENGTH} characters)</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          minlength={MIN_PASSWORD_LENGTH}
-          required
-        />
+        <NewPasswordField label="Password" />
         <label for="displayName">Name to show</label>
         <input id="displayName" name="displayName" required maxlength={80} value={v.displayName ?? ""} />
         <fieldset>
