@@ -70,6 +70,10 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     await fresh.goto(`${server.url}/alerts`);
     expect(await fresh.textContent("main")).toMatch(/Confirm your email to get alerts/);
     expect(await violations(fresh)).toEqual([]);
+    // Other pages carry the reminder.
+    await fresh.goto(`${server.url}/trucks`);
+    expect(await fresh.textContent("main")).toMatch(/we sent a link to a11y-new@example\.com/);
+    expect(await violations(fresh)).toEqual([]);
     // The link as mailed (the development outbox shows it), then the button it leads to.
     let link: string | undefined;
     for (let i = 0; i < 50 && !link; i++) {

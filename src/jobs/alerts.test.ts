@@ -106,6 +106,10 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(opened.status).toBe(200);
       expect(await opened.text()).toMatch(/Confirm that alice@example\.com is your address/);
       expect(await (await buyer.get("/alerts")).text()).toMatch(/Confirm your email to get alerts/);
+      // Every other page says so too, once, with the address (the alerts page has its own box).
+      const trucks = await (await buyer.get("/trucks")).text();
+      expect(trucks.match(/we sent a link to alice@example\.com/g)).toHaveLength(1);
+      expect(await (await buyer.get("/alerts")).text()).not.toMatch(/we sent a link to/);
       smtp.received.length = 0;
     });
 
@@ -149,6 +153,7 @@ for (const engine of ["pglite", "postgres"] as const) {
       // Alice herself, opening it again, is told she is confirmed (not that the link failed).
       expect(await (await buyer.get(aliceLink)).text()).toMatch(/Your email is confirmed already/);
       expect(await (await buyer.get("/alerts")).text()).toMatch(/Alerts go to alice@example\.com/);
+      expect(await (await buyer.get("/trucks")).text()).not.toMatch(/we sent a link to/);
       // What matched while she had not confirmed is sent now.
       const first = await jobs();
       expect(first).toMatchObject({ queued: 1, sent: 1, failed: 0 });

@@ -34,13 +34,14 @@ button.small{padding:.2rem .5rem;margin:0}.state-picker{margin-left:auto}
 dl.cards dd{margin:.2rem 0 0;font-size:1.15rem;font-weight:600}dl.cards dt{color:var(--muted)}
 blockquote.reply{margin:.5rem 0 .5rem 1rem;padding-left:.8rem;border-left:3px solid var(--line)}textarea{font:inherit;width:100%;padding:.4rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
-.scroll{overflow-x:auto}svg.timeline,svg.chart{display:block;width:100%;height:auto}.figure{margin:1rem 0}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .2em;vertical-align:-.1em;border:1px solid #5a6470}.inline-list{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:0}.specs{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.4rem 0}.specs dt{font-weight:600}.specs dd{margin:0}.caveats{background:#fff4d6;border:1px solid #ebcd77;border-radius:.3rem;padding:.5rem .5rem .5rem 1.6rem}table.compare td,table.compare th{min-width:9rem}nav.crumbs a{margin-right:0}.card h3{margin-top:0}th.gen{background:#f4f2ec;font-weight:600}.chart-pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:0 1.5rem}
+.scroll{overflow-x:auto}svg.timeline,svg.chart{display:block;width:100%;height:auto}.figure{margin:1rem 0}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .2em;vertical-align:-.1em;border:1px solid #5a6470}.inline-list{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:0}.specs{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.4rem 0}.specs dt{font-weight:600}.specs dd{margin:0}.caveats{background:#fff4d6;border:1px solid #ebcd77;border-radius:.3rem;padding:.5rem .5rem .5rem 1.6rem}table.compare td,table.compare th{min-width:9rem}nav.crumbs a{margin-right:0}.card h3{margin-top:0}th.gen{background:#f4f2ec;font-weight:600}.chart-pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:0 1.5rem}.notice{background:#fff4d6;border:1px solid #ebcd77;border-radius:.3rem;padding:.5rem}
 .thread{list-style:none;padding:0;margin:0}.thread>li{margin:.8rem 0}.thread>li+li{border-top:1px solid var(--line);padding-top:.6rem}.replies{margin:.4rem 0 0 .8rem;padding-left:.8rem;border-left:3px solid var(--line)}.comment-meta{margin:.2rem 0}.comment-body{overflow-wrap:anywhere}.comment-body p{margin:.3rem 0}.comment-actions{display:flex;flex-wrap:wrap;gap:.2rem 1rem}.comment-actions details[open]{flex-basis:100%}.pager{margin:.6rem 0}
 .prose{max-width:42rem}.toc{border-left:3px solid var(--line);padding-left:.8rem}.fact-table{margin:1rem 0;overflow-x:auto}.fact-table table{font-size:.9rem}
 `;
 
 export interface Viewer {
-  user: { displayName: string; role: string } | null;
+  /** Signed in: `emailConfirmed` false makes every page but the alerts page say to confirm. */
+  user: { displayName: string; role: string; email?: string; emailConfirmed?: boolean } | null;
   state: string | null;
   states: readonly { code: string; name: string }[];
 }
@@ -79,9 +80,12 @@ export function Layout(props: {
   /** Open Graph / Twitter-card metadata for pages people share. */
   share?: ShareMeta;
   feeds?: readonly FeedLink[];
+  /** The page says itself whether the address is confirmed (the alerts and confirmation pages). */
+  ownEmailStatus?: boolean;
   children: Child;
 }) {
   const v = props.viewer;
+  const unconfirmed = v?.user?.emailConfirmed === false && !props.ownEmailStatus ? v.user : null;
   return (
     <html lang="en">
       <head>
@@ -126,7 +130,15 @@ export function Layout(props: {
           </nav>
           {v ? <StatePicker viewer={v} /> : null}
         </header>
-        <main>{props.children}</main>
+        <main>
+          {unconfirmed ? (
+            <p class="notice">
+              Confirm your email to get alerts: we sent a link to {unconfirmed.email}.{" "}
+              <a href="/alerts">Send another</a>
+            </p>
+          ) : null}
+          {props.children}
+        </main>
         <footer>
           <p>
             Facts carry their sources and review dates. Nothing here is legal advice: confirm with your

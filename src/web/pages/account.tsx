@@ -84,7 +84,7 @@ export interface ConfirmEmailProps {
 export function ConfirmEmailPage(props: ConfirmEmailProps) {
   const viewerConfirmed = props.account?.confirmed ?? false;
   return (
-    <Layout title="Confirm your email" viewer={props.viewer}>
+    <Layout title="Confirm your email" viewer={props.viewer} ownEmailStatus>
       <h1>Confirm your email</h1>
       {viewerConfirmed && !props.email ? (
         <p role="status">
@@ -142,7 +142,7 @@ export function AlertsPage(props: {
   email: { address: string; confirmed: boolean };
 }) {
   return (
-    <Layout title="Saved searches and alerts" viewer={props.viewer}>
+    <Layout title="Saved searches and alerts" viewer={props.viewer} ownEmailStatus>
       <h1>Saved searches and alerts</h1>
       {props.notice ? <p role="status">{props.notice}</p> : null}
       <EmailStatus {...props.email} />
