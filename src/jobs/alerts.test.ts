@@ -1,7 +1,7 @@
 // Saved-search alerts, email confirmation, password-reset and password-change mail end to end, on both engines, through
 // a real SMTP server on loopback (smtp-server): what arrives, that alerts wait for a confirmed address,
 // the one-click unsubscribe, no duplicates after a restart.
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../test/market.js";
@@ -128,6 +128,27 @@ for (const engine of ["pglite", "postgres"] as const) {
       const page = await (await buyer.get(ok.headers.get("location")!)).text();
       expect(page).toMatch(/acty · drive 4WD/);
       expect(page).toMatch(/Its emails start once you confirm your email address/);
+      // A search near a ZIP is named for its radius (another, unconfirmed account: nothing is mailed).
+      const dave = new Browser(market.app);
+      await dave.signUp("dave@example.com", "buyer");
+      expect((await dave.post("/alerts", { query: "near=37160&drive=4WD", frequency: "daily" })).status).toBe(
+        303,
+      );
+      expect(
+        (await dave.post("/alerts", { query: "near=37160&withinMiles=250", frequency: "daily" })).status,
+      ).toBe(303);
+      const daves = await market.database.db
+        .select()
+        .from(savedSearches)
+        .where(ne(savedSearches.id, row!.id));
+      expect(daves.map((d) => d.name).sort()).toEqual([
+        "within 100 mi of 37160 · drive 4WD",
+        "within 250 mi of 37160",
+      ]);
+      // Then gone, with his confirmation mail sent, so that what follows is Alice's alone.
+      await market.database.db.delete(savedSearches).where(ne(savedSearches.id, row!.id));
+      expect(await jobs()).toMatchObject({ checked: 0, sent: 1 });
+      smtp.received.length = 0;
       // The check starts from now: only trucks listed after saving alert.
       await market.database.db.update(savedSearches).set({ checkedAt: new Date(Date.now() - 1000) });
     });

@@ -14,7 +14,7 @@ import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
 import { searchListings } from "./search.js";
-import { searchQuerySchema } from "./search.schema.js";
+import { DEFAULT_WITHIN_MILES, searchQuerySchema } from "./search.schema.js";
 import { sign, siteSecret, verify } from "./secret.js";
 
 export const MAX_SAVED_SEARCHES = 25;
@@ -45,7 +45,15 @@ function normalizeQuery(qs: string): Record<string, string> {
 }
 
 function describeQuery(q: Record<string, string>): string {
-  const parts = Object.entries(q).map(([k, v]) => (k === "q" ? v : `${k} ${v}`));
+  const parts = Object.entries(q).flatMap(([k, v]) =>
+    k === "q"
+      ? [v]
+      : k === "near"
+        ? [`within ${q.withinMiles ?? DEFAULT_WITHIN_MILES} mi of ${v}`]
+        : k === "withinMiles"
+          ? []
+          : [`${k} ${v}`],
+  );
   return parts.length ? parts.join(" · ").slice(0, 80) : "All trucks";
 }
 
