@@ -61,6 +61,20 @@ describeEachEngine("listing search near a ZIP", (getDb) => {
     expect(rows.some((r) => r.zip === UNPLACEABLE_ZIP && r.status === "active")).toBe(true);
   });
 
+  it("sorts nearest first with words too, and when the form sends its default order", async () => {
+    const asks: Record<string, string>[] = [
+      { q: "carry" },
+      { sort: "relevance" },
+      { q: "carry", sort: "relevance" },
+    ];
+    for (const q of asks) {
+      const res = await search({ near: NASHVILLE_AREA, withinMiles: "3000", ...q });
+      expect(res.sort).toBe("distance");
+      const miles = res.items.map((i) => i.distanceMi!);
+      expect(miles).toEqual([...miles].sort((a, b) => a - b));
+    }
+  });
+
   it("keeps other sorts and filters, and says the distance on each item", async () => {
     const res = await search({ near: NASHVILLE_AREA, withinMiles: "1000", sort: "price", drive: "4WD" });
     const want = expected(1000).filter((x) => x.r.drive === "4WD");
@@ -85,8 +99,8 @@ describeEachEngine("listing search near a ZIP", (getDb) => {
   it.each([
     [{ near: "3716" }, /near: expected a 5-digit ZIP code/],
     [{ near: "00012" }, /near: ZIP 00012 is not one we can place/],
-    [{ withinMiles: "50" }, /withinMiles needs near/],
-    [{ sort: "distance" }, /sort=distance needs near/],
+    [{ withinMiles: "50" }, /^withinMiles: needs near/],
+    [{ sort: "distance" }, /^sort: distance needs near/],
     [{ near: NASHVILLE_AREA, withinMiles: "0" }, /withinMiles: expected at least 1/],
     [{ near: NASHVILLE_AREA, withinMiles: "3001" }, /withinMiles: expected at most 3,000/],
   ])("refuses %o with a clear reason", async (q, message) => {

@@ -103,11 +103,11 @@ export const searchQuerySchema = z
     { message: "priceMinUsd must not be above priceMaxUsd", path: ["priceMinUsd"] },
   )
   .refine((v) => v.withinMiles === undefined || v.near !== undefined, {
-    message: "withinMiles needs near (the ZIP code to measure from)",
+    message: "needs near (the ZIP code to measure from)",
     path: ["withinMiles"],
   })
   .refine((v) => v.sort !== "distance" || v.near !== undefined, {
-    message: "sort=distance needs near (the ZIP code to measure from)",
+    message: "distance needs near (the ZIP code to measure from)",
     path: ["sort"],
   });
 

@@ -292,13 +292,14 @@ export async function searchListings(
   const zipTable = q.near ? zipTableOf(facts) : null;
   const placed = q.near ? placeNear(zipTable, q.near) : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;
-  // A search near a ZIP is asked "what is close": nearest first unless another order is chosen.
+  // A search near a ZIP is asked "what is close": nearest first unless another order is chosen (words
+  // then only narrow it down).
   const sort: SearchSort =
     q.sort === "relevance" || !q.sort
-      ? words.length
-        ? "relevance"
-        : placed
-          ? "distance"
+      ? placed
+        ? "distance"
+        : words.length
+          ? "relevance"
           : "newest"
       : q.sort;
   const near: SearchNear | null = placed

@@ -30,6 +30,16 @@ describe("/trucks and /api/v1/listings near a ZIP", () => {
     expect(html).toMatch(/<option value="distance" selected="">Nearest<\/option>/);
   });
 
+  it("keeps a radius the form does not offer, and says when nothing is that close", async () => {
+    const wide = await (await get("/trucks?near=37160&withinMiles=3000")).text();
+    expect(wide).toMatch(/<option value="3000" selected="">3,000 mi<\/option>/);
+    expect(wide).not.toMatch(/No truck is that close/);
+    // Honolulu: no fixture truck within 5 miles.
+    const none = await (await get("/trucks?near=96813&withinMiles=5")).text();
+    expect(none).toMatch(/No truck is that close: try a wider radius/);
+    expect(none).toMatch(/<option value="5" selected="">5 mi<\/option>/);
+  });
+
   it("drops a radius or a nearest-first order sent without a ZIP, as the form sends them", async () => {
     const res = await get("/trucks?near=&withinMiles=250&sort=distance");
     expect(res.status).toBe(200);
@@ -59,7 +69,7 @@ describe("/trucks and /api/v1/listings near a ZIP", () => {
     const strict = await market.app.request("http://localhost/api/v1/listings?withinMiles=50");
     expect(strict.status).toBe(400);
     expect(((await strict.json()) as { error: { message: string } }).error.message).toMatch(
-      /withinMiles needs near/,
+      /^withinMiles: needs near/,
     );
   });
 });

@@ -39,11 +39,24 @@ const SORTS: [string, string][] = [
 /** Offered only in a search near a ZIP (the server refuses it without one). */
 const DISTANCE_SORT: [string, string] = ["distance", "Nearest"];
 
+/** The form's radii, with the one asked for (a shared link may ask any) so that the form keeps it. */
+function radiusChoices(asked: number): number[] {
+  const choices: number[] = [...WITHIN_MILES_CHOICES];
+  return choices.includes(asked) ? choices : [...choices, asked].sort((a, b) => a - b);
+}
+
+/** The order the sort menu shows: the default one by the name it has here. */
+function shownSort(asked: string | undefined, r: SearchResult): string {
+  if (asked !== undefined && asked !== "relevance") return r.sort;
+  return r.near ? "distance" : "relevance";
+}
+
 /** What a distance search measured, and from what: the note and the gazetteer it rests on. */
-function NearNote(props: { near: NonNullable<SearchResult["near"]> }) {
+function NearNote(props: { near: NonNullable<SearchResult["near"]>; total: number }) {
   const n = props.near;
   return (
     <p class="muted">
+      {props.total === 0 ? "No truck is that close: try a wider radius. " : ""}
       Within {num(n.withinMiles)} miles of ZIP {n.zip}
       {n.approximate ? " (placed by its first three digits: it has no Census ZIP area of its own)" : ""}.{" "}
       {n.note} Source: <a href={n.source.url}>{n.source.title}</a>.
@@ -335,7 +348,7 @@ export function TrucksPage(props: {
             within
           </label>{" "}
           <select id="withinMiles" name="withinMiles">
-            {WITHIN_MILES_CHOICES.map((m) => (
+            {radiusChoices(r.near?.withinMiles ?? DEFAULT_WITHIN_MILES).map((m) => (
               <option
                 value={m === DEFAULT_WITHIN_MILES ? "" : String(m)}
                 selected={(r.near?.withinMiles ?? DEFAULT_WITHIN_MILES) === m}
@@ -349,9 +362,9 @@ export function TrucksPage(props: {
           </label>{" "}
           <select id="sort" name="sort">
             {(r.near ? [DISTANCE_SORT, ...SORTS] : SORTS).map(([v, l]) => (
-              // The default order shows as "Best match" (newest first without words, nearest first with
-              // a ZIP), so a ZIP added later gets its own default rather than the order shown before.
-              <option value={v} selected={(query.sort ?? (r.near ? "distance" : "relevance")) === v}>
+              // The default order shows as "Best match" without a ZIP (so a ZIP added later gets its own
+              // default, nearest first, rather than the order shown before) and as "Nearest" with one.
+              <option value={v} selected={shownSort(query.sort, r) === v}>
                 {l}
               </option>
             ))}
@@ -371,7 +384,7 @@ export function TrucksPage(props: {
           </>
         ) : null}
       </p>
-      {r.near ? <NearNote near={r.near} /> : null}
+      {r.near ? <NearNote near={r.near} total={r.total} /> : null}
       <SaveSearch query={query} signedIn={props.viewer.user !== null} />
       {r.legality ? (
         <p class={`badge ${STATUS_CLASS[r.legality.status] ?? ""}`}>
