@@ -109,7 +109,11 @@ export function createApp(deps: AppDeps) {
   });
   app.route("/api/v1", api);
   app.doc("/api/openapi.json", { ...OPENAPI_INFO, servers: [{ url: "/" }] });
-  app.get("/api/docs", (c) => c.html(`<!doctype html>${ApiDocsPage({ doc: apiDocument(app) })}`));
+  app.get("/api/docs", (c) =>
+    c.html(
+      `<!doctype html>${ApiDocsPage({ doc: apiDocument(app), viewer: deps.market ? viewerOf(c, deps.facts) : undefined })}`,
+    ),
+  );
   app.get("/", async (c) => {
     const market = deps.market;
     const recent = market

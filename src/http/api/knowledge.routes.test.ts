@@ -181,6 +181,26 @@ describe("the OpenAPI document", () => {
   });
 });
 
+describe("the API reference page", () => {
+  it("says what each parameter accepts, from the schema that validates it", async () => {
+    const { accepts } = await import("../../web/pages/api-docs.js");
+    expect(accepts({ type: "integer", minimum: 1, maximum: 3000 })).toBe("whole number from 1 to 3,000");
+    expect(
+      accepts({ type: "number", minimum: 10, exclusiveMinimum: true, maximum: 1000, exclusiveMaximum: true }),
+    ).toBe("number above 10 below 1,000");
+    expect(accepts({ type: "string", enum: ["2WD", "4WD"] })).toBe("one of 2WD, 4WD");
+    expect(accepts({ type: "string", pattern: "^\\d{5}$" })).toBe("text matching ^\\d{5}$");
+    expect(accepts({ type: "string", maxLength: 200 })).toBe("text, up to 200 characters");
+    expect(accepts({ type: "integer", minimum: 1, maximum: 500, default: 1 })).toBe(
+      "whole number from 1 to 500 (default 1)",
+    );
+    const page = await (await app.request("/api/docs")).text();
+    expect(page).toMatch(
+      /<code>priceJpy<\/code><\/td><td>query<\/td><td>yes<\/td><td>whole number from 1 to 1,000,000,000/,
+    );
+  });
+});
+
 describe("pages", () => {
   it("serves the home page and the API reference as HTML", async () => {
     for (const url of ["/", "/api/docs"]) {

@@ -52,6 +52,15 @@ describe("/trucks and /api/v1/listings near a ZIP", () => {
     expect(await res.text()).toMatch(/ZIP 00012 is not one we can place/);
   });
 
+  it("the API reference says what near and withinMiles accept, under the site's menu", async () => {
+    const page = await (await get("/api/docs")).text();
+    expect(page).toMatch(
+      /<code>withinMiles<\/code><\/td><td>query<\/td><td>no<\/td><td>whole number from 1 to 3,000/,
+    );
+    expect(page).toMatch(/<code>near<\/code><\/td><td>query<\/td><td>no<\/td><td>text matching/);
+    expect(page).toMatch(/<nav aria-label="Main">[\s\S]*href="\/trucks"/);
+  });
+
   it("answers the API with each item's distance and what it measured from; the API is strict", async () => {
     const res = await market.app.request("http://localhost/api/v1/listings?near=37160&withinMiles=1000");
     expect(res.status).toBe(200);

@@ -1,20 +1,52 @@
-import { Layout } from "../layout.js";
+import { Layout, type Viewer } from "../layout.js";
+
+interface ParamSchema {
+  type?: string;
+  pattern?: string;
+  enum?: readonly (string | number)[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  maxLength?: number;
+  default?: unknown;
+}
 
 interface Operation {
   summary?: string;
+  description?: string;
   parameters?: {
     name: string;
     in: string;
     required?: boolean;
-    schema?: { type?: string; pattern?: string };
+    description?: string;
+    schema?: ParamSchema;
   }[];
 }
 
+const n = (v: number) => v.toLocaleString("en-US");
+
+/** What a parameter accepts, in words, from its schema (the same schema that validates it). */
+export function accepts(s: ParamSchema | undefined): string {
+  if (!s) return "";
+  let what: string;
+  if (s.enum) what = `one of ${s.enum.join(", ")}`;
+  else if (s.type === "integer" || s.type === "number") {
+    const kind = s.type === "integer" ? "whole number" : "number";
+    const lo = s.minimum === undefined ? null : `${s.exclusiveMinimum ? "above" : "from"} ${n(s.minimum)}`;
+    const hi = s.maximum === undefined ? null : `${s.exclusiveMaximum ? "below" : "to"} ${n(s.maximum)}`;
+    what = [kind, lo, hi].filter(Boolean).join(" ");
+  } else if (s.pattern) what = `text matching ${s.pattern}`;
+  else if (s.maxLength !== undefined) what = `text, up to ${n(s.maxLength)} characters`;
+  else what = s.type ?? "";
+  return s.default === undefined ? what : `${what} (default ${String(s.default)})`;
+}
+
 // A plain, server-rendered reference built from the OpenAPI document: no CDN assets, works offline.
-export function ApiDocsPage(props: { doc: { paths?: object } }) {
+export function ApiDocsPage(props: { doc: { paths?: object }; viewer?: Viewer }) {
   const paths = Object.entries((props.doc.paths ?? {}) as Record<string, Record<string, Operation>>);
   return (
-    <Layout title="API reference">
+    <Layout title="API reference" viewer={props.viewer}>
       <h1>JSON API</h1>
       <p>
         Every answer of the site as JSON. Errors are{" "}
@@ -30,6 +62,7 @@ export function ApiDocsPage(props: { doc: { paths?: object } }) {
               </code>
             </h2>
             <p>{op.summary}</p>
+            {op.description ? <p class="muted">{op.description}</p> : null}
             {op.parameters?.length ? (
               <table>
                 <thead>
@@ -37,6 +70,7 @@ export function ApiDocsPage(props: { doc: { paths?: object } }) {
                     <th scope="col">Parameter</th>
                     <th scope="col">In</th>
                     <th scope="col">Required</th>
+                    <th scope="col">Accepts</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -47,6 +81,10 @@ export function ApiDocsPage(props: { doc: { paths?: object } }) {
                       </td>
                       <td>{p.in}</td>
                       <td>{p.required ? "yes" : "no"}</td>
+                      <td>
+                        {accepts(p.schema)}
+                        {p.description ? ` · ${p.description}` : ""}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
