@@ -154,6 +154,16 @@ const money = (i: { location: string; priceUsd: number | null; priceJpy: number 
     ? `$${(i.priceUsd ?? 0).toLocaleString("en-US")}`
     : `¥${(i.priceJpy ?? 0).toLocaleString("en-US")}`;
 
+/** A match's price in the mail, and how far it is when the search is near a ZIP. */
+export function matchLabel(i: {
+  location: string;
+  priceUsd: number | null;
+  priceJpy: number | null;
+  distanceMi: number | null;
+}): string {
+  return i.distanceMi === null ? money(i) : `${money(i)} · ≈ ${i.distanceMi.toLocaleString("en-US")} mi away`;
+}
+
 async function checkOne(database: Database, search: SavedSearch, ctx: AlertContext, now: Date) {
   return withTransaction(database, async (tx) => {
     // Another worker may hold it: skip rather than wait, it will be checked there.
@@ -223,7 +233,7 @@ async function checkOne(database: Database, search: SavedSearch, ctx: AlertConte
           .filter((p) => byId.has(p.listingId))
           .map((p) => {
             const i = byId.get(p.listingId)!;
-            return { id: i.id, title: i.title, priceLabel: money(i), reason: p.reason };
+            return { id: i.id, title: i.title, priceLabel: matchLabel(i), reason: p.reason };
           }),
         ...extra.map((e) => ({
           id: Number(e.id),

@@ -7,6 +7,7 @@ import type { Listing } from "../db/schema/listings.js";
 import { milesBetween, placeZip } from "../domain/geo/zip-distance.js";
 import type { IsoDate } from "../domain/units/dates.js";
 import { loadFacts, zipTableOf } from "../facts/load.js";
+import { matchLabel } from "./alerts.js";
 import { AppError } from "./app-error.js";
 import { insertSearchFixture, UNPLACEABLE_ZIP } from "./search.fixture.js";
 import { searchListings } from "./search.js";
@@ -85,6 +86,16 @@ describeEachEngine("listing search near a ZIP", (getDb) => {
     // Without near, no distance.
     expect((await search({})).items.every((i) => i.distanceMi === null)).toBe(true);
     expect((await search({})).near).toBeNull();
+  });
+
+  it("an alert mail's line for a match says how far it is", async () => {
+    const near = await search({ near: NASHVILLE_AREA, withinMiles: "1000" });
+    const first = near.items[0]!;
+    expect(matchLabel(first)).toBe(
+      `$${first.priceUsd!.toLocaleString("en-US")} · ≈ ${first.distanceMi!.toLocaleString("en-US")} mi away`,
+    );
+    const plain = (await search({})).items[0]!;
+    expect(matchLabel(plain)).not.toMatch(/mi away/);
   });
 
   it("measures from a ZIP without an area of its own by its first three digits, and says so", async () => {
