@@ -36,6 +36,10 @@ import { savedWebRoutes } from "./web/saved.routes.js";
 import { searchWebRoutes } from "./web/search.routes.js";
 import { shareWebRoutes } from "./web/share.routes.js";
 
+/** A green rounded square with a white "k": the site's mark at 16 to 64 pixels. */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#2f6b3a"/><text x="16" y="24" font-family="Arial,sans-serif" font-size="22" font-weight="700" text-anchor="middle" fill="#fff">k</text></svg>';
+
 export type { AppDeps } from "./context.js";
 
 export const OPENAPI_INFO = {
@@ -95,6 +99,16 @@ export function createApp(deps: AppDeps) {
     }
     app.use("/api/v1/*", rateLimit(POLICIES.api, o));
   }
+
+  // The site's icon, a few hundred bytes of SVG kept here (no file to ship); /favicon.ico is what
+  // browsers ask for when a page names none (feeds, the API's JSON), and gets the same.
+  for (const path of ["/favicon.svg", "/favicon.ico"])
+    app.get(path, (c) =>
+      c.body(FAVICON_SVG, 200, {
+        "content-type": "image/svg+xml",
+        "cache-control": "public, max-age=86400",
+      }),
+    );
 
   // Liveness: the process answers. Readiness: it can reach its database too (a load balancer's check).
   app.get("/healthz", (c) => c.json({ ok: true }));

@@ -91,6 +91,7 @@ export function Layout(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <title>{props.title === "keiyard" ? "keiyard" : `${props.title} · keiyard`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.share ? <ShareTags share={props.share} /> : null}

@@ -210,6 +210,17 @@ describe("pages", () => {
       expect(await res.text()).toMatch(/keiyard/);
     }
   });
+  it("serves the site's icon, which every page names", async () => {
+    for (const url of ["/favicon.svg", "/favicon.ico"]) {
+      const res = await app.request(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/svg+xml");
+      expect(await res.text()).toMatch(/^<svg [^>]*viewBox="0 0 32 32"/);
+    }
+    expect(await (await app.request("/")).text()).toMatch(
+      /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml"\/?>/,
+    );
+  });
   it("sends the plain forms to the API", async () => {
     const res = await app.request("/decode?input=HA4-2123456");
     expect(res.status).toBe(302);
