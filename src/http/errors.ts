@@ -30,9 +30,18 @@ function wantsHtml(c: Context): boolean {
   return !c.req.path.startsWith("/api/") && (c.req.header("accept") ?? "").includes("text/html");
 }
 
+/**
+ * Says when to try again if the error is a rate limit, and whether it is: the pages that answer a refused
+ * form themselves (log-in, password change) send the header as the error page does.
+ */
+export function sendRetryAfter(c: Context, err: unknown): boolean {
+  if (!(err instanceof AppError && err.code === "rate_limited")) return false;
+  c.header("Retry-After", String(err.details?.retryAfterSeconds ?? 60));
+  return true;
+}
+
 export function errorResponse(c: Context, err: unknown) {
-  if (err instanceof AppError && err.code === "rate_limited")
-    c.header("Retry-After", String(err.details?.retryAfterSeconds ?? 60));
+  sendRetryAfter(c, err);
   if (err instanceof AppError && wantsHtml(c)) {
     const status = STATUS_BY_CODE[err.code];
     const login = err.code === "unauthenticated" ? ` <a href="/login">Log in</a>.` : "";

@@ -5,15 +5,14 @@
 //
 // Opening the link shows a button; only pressing it (a POST) confirms. Mail scanners that fetch every
 // link in a message would otherwise confirm an address nobody read the mail at.
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
+import { eq, sql } from "drizzle-orm";
 import { type Database, type Db, queryRows, withTransaction } from "../db/client.js";
 import { emailConfirmations, mailJobs } from "../db/schema/ops.js";
 import { users } from "../db/schema/users.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
-import { parseInput } from "./inputs.schema.js";
-import { claimLink, createLink, liveLink } from "./mailed-links.js";
+import { accountEmailString, parseInput } from "./inputs.schema.js";
+import { claimLink, createLink, liveLink, retireLinks } from "./mailed-links.js";
 
 export const CONFIRMATION_TTL_MS = 3 * 86_400_000;
 
@@ -117,20 +116,14 @@ export async function confirmEmail(
  * retired.
  */
 export async function confirmEmailOf(database: Database, email: string, now = new Date()) {
-  const address = parseInput(
-    z.string().trim().toLowerCase().email("expected an account's email address"),
-    email,
-  );
+  const address = parseInput(accountEmailString, email);
   return withTransaction(database, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, address)).limit(1);
     if (!user) throw new AppError("not_found", `no account uses ${address}`);
     const changed = user.emailConfirmedAt === null;
     if (changed) {
       await tx.update(users).set({ emailConfirmedAt: now }).where(eq(users.id, user.id));
-      await tx
-        .update(emailConfirmations)
-        .set({ usedAt: now })
-        .where(and(eq(emailConfirmations.userId, user.id), isNull(emailConfirmations.usedAt)));
+      await retireLinks(tx, emailConfirmations, user.id, now);
     }
     return { id: user.id, email: user.email, displayName: user.displayName, changed };
   });

@@ -18,6 +18,13 @@ export const builtString = z
   .refine((s) => isYearMonth(s) || isIsoDate(s), {
     message: "expected a build month YYYY-MM or date YYYY-MM-DD",
   });
+/** An account named by its email (the operator's commands): trimmed and lower-cased as stored. */
+export const accountEmailString = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("expected an account's email address");
+
 export const stateCodeString = z
   .string()
   .trim()

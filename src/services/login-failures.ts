@@ -6,7 +6,7 @@
 // for a window, not lock them out.
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.js";
-import { clearKey, countIn, hit } from "../db/repos/rate-limits.repo.js";
+import { clearKey, countIn, fixedWindow, hit } from "../db/repos/rate-limits.repo.js";
 import { waitText } from "../domain/units/dates.js";
 import { AppError } from "./app-error.js";
 
@@ -28,19 +28,10 @@ function keyOf(email: string): string {
   return `login-fail:${createHash("sha256").update(email).digest("hex").slice(0, 32)}`;
 }
 
-function windowOf(limit: FailureLimit, now: Date): Date {
-  const ms = limit.windowSeconds * 1000;
-  return new Date(Math.floor(now.getTime() / ms) * ms);
-}
-
 /** Throws rate_limited (with the wait) when the account has used up its failed tries for now. */
 export async function refuseWhenLocked(db: Db, email: string, limit: FailureLimit, now: Date): Promise<void> {
-  const start = windowOf(limit, now);
+  const { start, retryAfterSeconds } = fixedWindow(now, limit.windowSeconds);
   if ((await countIn(db, keyOf(email), start)) < limit.limit) return;
-  const retryAfterSeconds = Math.max(
-    1,
-    Math.ceil((start.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000),
-  );
   throw new AppError(
     "rate_limited",
     `too many wrong passwords for this account: try again in ${waitText(retryAfterSeconds)}, or choose a new password with "Forgot your password?"`,
@@ -50,7 +41,7 @@ export async function refuseWhenLocked(db: Db, email: string, limit: FailureLimi
 }
 
 export async function recordFailure(db: Db, email: string, limit: FailureLimit, now: Date): Promise<void> {
-  await hit(db, keyOf(email), windowOf(limit, now));
+  await hit(db, keyOf(email), fixedWindow(now, limit.windowSeconds).start);
 }
 
 export async function clearFailures(db: Db, email: string): Promise<void> {

@@ -1,12 +1,11 @@
 // Single-use links mailed to a user (password reset, email confirmation): a 256-bit random token in the
 // link, only its SHA-256 in the database, live while unused and unexpired, claimed in the statement that
 // checks it so that two uses cannot both succeed.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { MailedLinkTable } from "../db/schema/ops.js";
-
-const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
+import { tokenId } from "./accounts.js";
 
 /** Stores a new link for the user; returns the token to put in the mail (never stored). */
 export async function createLink(
@@ -41,9 +40,14 @@ export async function claimLink(
     .where(liveLink(table, token, now))
     .returning({ userId: table.userId });
   if (!claimed) return undefined;
+  await retireLinks(tx, table, claimed.userId, now);
+  return claimed.userId;
+}
+
+/** Ends the user's live links of one kind (what one of them was for is done). */
+export async function retireLinks(tx: Db, table: MailedLinkTable, userId: number, now: Date): Promise<void> {
   await tx
     .update(table)
     .set({ usedAt: now })
-    .where(and(eq(table.userId, claimed.userId), isNull(table.usedAt)));
-  return claimed.userId;
+    .where(and(eq(table.userId, userId), isNull(table.usedAt)));
 }

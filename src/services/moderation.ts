@@ -20,7 +20,7 @@ import { canBan, canModerate } from "../domain/community/moderation.js";
 import type { Verdict } from "../domain/reputation/reviews.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
-import { parseInput } from "./inputs.schema.js";
+import { accountEmailString, parseInput } from "./inputs.schema.js";
 
 export const reportInputSchema = z.object({
   reason: z.string().trim().min(3, "reason: say what is wrong").max(500, "reason: at most 500 characters"),
@@ -137,10 +137,7 @@ export async function setBan(database: Database, user: PublicUser | null, raw: u
  * acts on the database, not as a user.
  */
 export async function setAdminRole(database: Database, email: string, admin: boolean) {
-  const input = parseInput(
-    z.string().trim().toLowerCase().email("expected an account's email address"),
-    email,
-  );
+  const input = parseInput(accountEmailString, email);
   const user = await findUserByEmail(database.db, input);
   if (!user) throw new AppError("not_found", `no account uses ${input}`);
   const role = admin ? "admin" : user.sellerKind ? "seller" : "buyer";

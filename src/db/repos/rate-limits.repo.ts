@@ -2,6 +2,13 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 
+/** The fixed window `now` falls in, and the whole seconds until it ends (at least 1: a Retry-After). */
+export function fixedWindow(now: Date, windowSeconds: number): { start: Date; retryAfterSeconds: number } {
+  const ms = windowSeconds * 1000;
+  const start = new Date(Math.floor(now.getTime() / ms) * ms);
+  return { start, retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + ms - now.getTime()) / 1000)) };
+}
+
 /** Counts one hit in the window and returns the window's count including it. */
 export async function hit(db: Db, key: string, windowStart: Date): Promise<number> {
   const rows = await queryRows<{ count: number }>(

@@ -3,7 +3,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Database } from "../../db/client.js";
-import { hit, sweep } from "../../db/repos/rate-limits.repo.js";
+import { fixedWindow, hit, sweep } from "../../db/repos/rate-limits.repo.js";
 import { waitText } from "../../domain/units/dates.js";
 import { AppError } from "../../services/app-error.js";
 import type { AppEnv } from "../context.js";
@@ -70,20 +70,17 @@ export function rateLimit(policy: RatePolicy, o: RateLimitOptions): MiddlewareHa
     const user = policy.per === "user" ? c.get("user") : null;
     const who = user ? `u:${user.id}` : `ip:${clientAddress(c, o.trustProxy)}`;
     const now = (o.now ?? (() => new Date()))();
-    const windowMs = policy.windowSeconds * 1000;
-    const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    const { start, retryAfterSeconds } = fixedWindow(now, policy.windowSeconds);
     const count = await hit(o.database.db, `${policy.name}:${who}`, start);
     // Now and then, drop windows that ended a day ago: the table stays small without a cron job.
     if (++hits % 500 === 0) await sweep(o.database.db, new Date(now.getTime() - 86_400_000)).catch(() => {});
-    if (count > limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000));
+    if (count > limit)
       throw new AppError(
         "rate_limited",
         `too many requests (${policy.name}): try again in ${waitText(retryAfterSeconds)}`,
         undefined,
         { retryAfterSeconds },
       );
-    }
     return next();
   };
   limiters.add(limiter);

@@ -9,6 +9,7 @@ import { changePassword } from "../../services/password-change.js";
 import { ChangePasswordPage } from "../../web/pages/account.js";
 import { LogInPage, SignUpPage } from "../../web/pages/auth.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { sendRetryAfter } from "../errors.js";
 import { clearSessionCookie, setSessionCookie, setStateCookie } from "../middleware/session.js";
 import { formFields, html, safeNext, siteUrl, viewerOf } from "./render.js";
 
@@ -82,12 +83,10 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const form = { values: { email: fields.email ?? "" }, error: e };
-      const locked = e.code === "rate_limited";
-      if (locked) c.header("Retry-After", String(e.details?.retryAfterSeconds ?? 60));
       return html(
         c,
         <LogInPage viewer={viewerOf(c, deps.facts)} form={form} next={fields.next} />,
-        locked ? 429 : 401,
+        sendRetryAfter(c, e) ? 429 : 401,
       );
     }
   });
@@ -122,12 +121,10 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
       return c.redirect("/account/password?changed=1", 303);
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== "invalid_input" && e.code !== "rate_limited")) throw e;
-      const locked = e.code === "rate_limited";
-      if (locked) c.header("Retry-After", String(e.details?.retryAfterSeconds ?? 60));
       return html(
         c,
         <ChangePasswordPage viewer={viewerOf(c, deps.facts)} email={user.email} error={e} />,
-        locked ? 429 : 400,
+        sendRetryAfter(c, e) ? 429 : 400,
       );
     }
   });

@@ -13,6 +13,21 @@ for (const engine of ["pglite", "postgres"] as const) {
     }, 120_000);
     afterAll(async () => market?.dispose());
 
+    /** The sell form for a truck in Japan: yen at Yokohama, the US fields left empty. */
+    const japanTruck = (title: string, frameNumber: string, buildMonth: string) => ({
+      ...TRUCK,
+      location: "jp",
+      title,
+      frameNumber,
+      buildMonth,
+      priceUsd: "",
+      usState: "",
+      zip: "",
+      titleStatus: "",
+      priceJpy: "380000",
+      jpPort: "Yokohama",
+    });
+
     async function listingIdFrom(res: Response): Promise<number> {
       expect(res.status).toBe(303);
       const m = /^\/trucks\/(\d+)$/.exec(res.headers.get("location") ?? "");
@@ -185,20 +200,9 @@ for (const engine of ["pglite", "postgres"] as const) {
       it("a Japan listing shows landed cost, eligibility and the port-to-plates checklist", async () => {
         const seller = new Browser(market.app);
         await seller.signUp("jp@example.com", "seller");
-        const jp = {
-          ...TRUCK,
-          location: "jp",
-          title: "1999 Carry from Japan",
-          frameNumber: "DA52T-123456",
-          buildMonth: "1999-06",
-          priceUsd: "",
-          usState: "",
-          zip: "",
-          titleStatus: "",
-          priceJpy: "380000",
-          jpPort: "Yokohama",
-        };
-        const id = await listingIdFrom(await seller.post("/sell", jp));
+        const id = await listingIdFrom(
+          await seller.post("/sell", japanTruck("1999 Carry from Japan", "DA52T-123456", "1999-06")),
+        );
         const buyer = new Browser(market.app);
         await buyer.post("/state", { code: "TX" });
         const page = await (await buyer.get(`/trucks/${id}`)).text();
@@ -216,19 +220,7 @@ for (const engine of ["pglite", "postgres"] as const) {
         const seller = new Browser(market.app);
         await seller.signUp("jp-young@example.com", "seller");
         const id = await listingIdFrom(
-          await seller.post("/sell", {
-            ...TRUCK,
-            location: "jp",
-            title: "2010 Carry from Japan",
-            frameNumber: "DA63T-123456",
-            buildMonth: "2010-06",
-            priceUsd: "",
-            usState: "",
-            zip: "",
-            titleStatus: "",
-            priceJpy: "380000",
-            jpPort: "Yokohama",
-          }),
+          await seller.post("/sell", japanTruck("2010 Carry from Japan", "DA63T-123456", "2010-06")),
         );
         const buyer = new Browser(market.app);
         await buyer.post("/state", { code: "TX" });
