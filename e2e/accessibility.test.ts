@@ -41,6 +41,8 @@ describe("accessibility (axe-core, WCAG 2 A/AA)", () => {
     "/states",
     "/states/TX",
     "/import?frame=DA52T-123456&built=1999-06",
+    "/auction-sheet",
+    `/auction-sheet?score=R&interior=C&notes=${encodeURIComponent("A1 bed rails; S2 under bed; Z2 door; AC PS; 修復歴あり")}`,
   ])(
     "%s has no violations",
     async (path) => {

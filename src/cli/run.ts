@@ -40,6 +40,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./commands/haul.js")).haulCommand,
   },
   {
+    name: "sheet",
+    summary: "What an auction sheet's codes mean (score, letters, A1/S2/XX marks), with sources",
+    load: async () => (await import("./commands/sheet.js")).sheetCommand,
+  },
+  {
     name: "lots",
     summary: "Evaluate a CSV of auction lots: eligibility on arrival, landed cost, fair US price, margin",
     load: async () => (await import("./commands/lots.js")).lotsCommand,

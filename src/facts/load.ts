@@ -5,6 +5,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import type { ZipTable } from "../domain/geo/zip-distance.js";
+import { auctionSheetSchema, checkAuctionSheet } from "./auction-sheet.schema.js";
 import { FactsError } from "./errors.js";
 import {
   catalogSchema,
@@ -108,6 +109,7 @@ export function checkConsistency(facts: Facts): void {
       throw new FactsError(`state-fees.json: record ${i} (${f.code}), field code: not in state-rules.json`);
   }
   checkHaulLoads(facts);
+  checkAuctionSheet(facts.auctionSheet);
   assertUnique(
     "engine-timing.json",
     facts.engineTiming.map((t) => t.engine),
@@ -199,6 +201,11 @@ export function loadFacts(dir: string = DEFAULT_FACTS_DIR): Facts {
       : null,
     haulLoads: parseFactFile("haul-loads.json", haulLoadsSchema, readJson(dir, "haul-loads.json")),
     modelNames: parseFactFile("model-names.json", modelNamesSchema, readJson(dir, "model-names.json")),
+    auctionSheet: parseFactFile(
+      "auction-sheet.json",
+      auctionSheetSchema,
+      readJson(dir, "auction-sheet.json"),
+    ),
   };
   checkConsistency(facts);
   deepFreeze(facts);

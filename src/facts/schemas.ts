@@ -3,6 +3,7 @@
 // Unknown values are null in the data and stay null here: nothing is defaulted or filled in.
 
 import { z } from "zod";
+import type { AuctionSheetFacts } from "./auction-sheet.schema.js";
 
 const confidence = z.enum(["high", "medium", "low"]);
 const yearOrMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "expected YYYY or YYYY-MM");
@@ -375,4 +376,10 @@ export interface Facts {
   haulLoads: readonly HaulLoad[];
   /** Model and make spellings of auction lists (English and Japanese). */
   modelNames: ModelNames;
+  /** What the marks on a Japanese auction sheet mean. */
+  auctionSheet: AuctionSheetFacts;
 }
+
+export type { AuctionSheetFacts } from "./auction-sheet.schema.js";
+// Shared with the fact files whose schemas live in files of their own.
+export { confidence as confidenceSchema, isoDay as isoDaySchema };

@@ -7,6 +7,7 @@ import { AppError } from "../services/app-error.js";
 import { searchListings } from "../services/search.js";
 import { ApiDocsPage } from "../web/pages/api-docs.js";
 import { HomePage } from "../web/pages/home.js";
+import { auctionSheetRoutes } from "./api/auction-sheet.routes.js";
 import { costRoutes } from "./api/cost.routes.js";
 import { haulRoutes } from "./api/haul.routes.js";
 import { knowledgeRoutes } from "./api/knowledge.routes.js";
@@ -21,6 +22,7 @@ import { securityHeaders } from "./middleware/security.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { adminWebRoutes } from "./web/admin.routes.js";
 import { alertWebRoutes } from "./web/alerts.routes.js";
+import { auctionSheetWebRoutes } from "./web/auction-sheet.routes.js";
 import { authRoutes } from "./web/auth.routes.js";
 import { catalogWebRoutes } from "./web/catalog.routes.js";
 import { commentWebRoutes } from "./web/comments.routes.js";
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", statesRoutes(deps.facts, deps.today));
   api.route("/", costRoutes(deps.facts, deps.today));
   api.route("/", haulRoutes(deps.facts));
+  api.route("/", auctionSheetRoutes(deps.facts));
   if (deps.market) api.route("/", listingsRoutes({ ...deps.market, facts: deps.facts, today: deps.today }));
 
   const app = new OpenAPIHono<AppEnv>();
@@ -166,6 +169,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", knowledgeWebRoutes(deps));
   app.route("/", haulWebRoutes(deps));
+  app.route("/", auctionSheetWebRoutes(deps));
   app.route("/", catalogWebRoutes(deps));
   app.route("/", costWebRoutes(deps));
   app.route("/", guideWebRoutes(deps));

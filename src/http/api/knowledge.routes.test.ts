@@ -169,6 +169,7 @@ describe("the OpenAPI document", () => {
   it("describes every route of the API", async () => {
     const { body } = await get("/api/openapi.json");
     expect(Object.keys(body.paths).sort()).toEqual([
+      "/api/v1/auction-sheet",
       "/api/v1/cost",
       "/api/v1/decode/{input}",
       "/api/v1/eligibility",

@@ -159,6 +159,10 @@ export function HomePage(props: {
         <a href="/haul">What can a kei truck haul?</a> Firewood, hay, gravel or plywood against the 350 kg
         payload and the bed, in trips, with the sources of every weight.
       </p>
+      <p>
+        <a href="/auction-sheet">Read an auction sheet</a>: what the score, the interior letter and the A1,
+        U2, S2 and XX marks of a Japanese auction sheet mean, and which ones to look at closer.
+      </p>
       <h2>Guides</h2>
       <p>
         New to kei trucks? Start with <a href="/guides/what-is-a-kei-truck">What is a kei truck?</a>, then{" "}

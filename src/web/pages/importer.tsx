@@ -38,7 +38,8 @@ export function ImporterPage(props: {
         Upload a CSV of Japanese auction lots (the columns are in{" "}
         <a href="/importer/format">the lot format</a>; English or Japanese headers). For each lot: may it
         enter the US on your ship's arrival day, its landed cost in your state, the fair US price and your
-        margin. Up to 50,000 lots here; <code>keiyard lots</code> takes any size.
+        margin. Up to 50,000 lots here; <code>keiyard lots</code> takes any size. For one lot's sheet, see{" "}
+        <a href="/auction-sheet">what its codes mean</a>.
       </p>
       {props.error ? (
         <p class="error" role="alert">

@@ -231,7 +231,14 @@ export function ListingPage(props: {
             <th scope="row">Condition</th>
             <td>
               {l.condition ?? "not stated"}
-              {l.auctionGrade ? ` · auction grade ${l.auctionGrade}` : ""}
+              {l.auctionGrade ? (
+                <>
+                  {" · auction grade "}
+                  <a href={`/auction-sheet?score=${encodeURIComponent(l.auctionGrade)}`}>
+                    {l.auctionGrade} (what it means)
+                  </a>
+                </>
+              ) : null}
             </td>
           </tr>
           {l.location === "us" ? (
