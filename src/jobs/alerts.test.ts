@@ -116,6 +116,11 @@ for (const engine of ["pglite", "postgres"] as const) {
     it("saving a search validates it like a search", async () => {
       const bad = await buyer.post("/alerts", { query: "drive=8WD", frequency: "instant" });
       expect(bad.status).toBe(400);
+      // A ZIP of the right shape that no search could place is refused too, not left for the job.
+      const nowhere = await buyer.post("/alerts", { query: "near=00000", frequency: "instant" });
+      expect(nowhere.status).toBe(400);
+      expect(await nowhere.text()).toMatch(/near: ZIP 00000 is not one we can place/);
+      expect(await market.database.db.select().from(savedSearches)).toHaveLength(0);
       const ok = await buyer.post("/alerts", {
         query: "q=acty&drive=4WD&page=3",
         name: "",
@@ -265,6 +270,43 @@ for (const engine of ["pglite", "postgres"] as const) {
         .from(savedSearches)
         .where(eq(savedSearches.name, "Overlapping"));
       await market.database.db.delete(savedSearches).where(eq(savedSearches.id, mine!.id));
+    });
+
+    it("a saved search that cannot run is skipped and reported; everyone else's alerts still go", async () => {
+      const [alice] = await market.database.db
+        .select()
+        .from(users)
+        .where(eq(users.email, "alice@example.com"));
+      // As an older version could have saved it: first in the queue, with a ZIP no search can place.
+      const [broken] = await market.database.db
+        .insert(savedSearches)
+        .values({
+          userId: alice!.id,
+          name: "nowhere",
+          query: { near: "00000" },
+          frequency: "instant",
+          checkedAt: new Date(Date.now() - 3600_000),
+        })
+        .returning();
+      expect((await buyer.post("/alerts", { query: "q=Resilient", frequency: "instant" })).status).toBe(303);
+      await seller.post("/sell", { ...TRUCK, title: "Resilient Acty" });
+      const before = smtp.received.length;
+      const run = await jobs();
+      expect(run).toMatchObject({ queued: 1, sent: 1, failed: 0 });
+      expect(run.skipped).toEqual([
+        { id: broken!.id, reason: expect.stringMatching(/ZIP 00000 is not one we can place/) },
+      ]);
+      expect(smtp.received.slice(before).map((m) => m.raw)).toEqual([
+        expect.stringMatching(/Resilient Acty/),
+      ]);
+      // Its last check did not move (nothing of it was written); it is skipped again next time.
+      const [still] = await market.database.db
+        .select()
+        .from(savedSearches)
+        .where(eq(savedSearches.id, broken!.id));
+      expect(still!.checkedAt.getTime()).toBe(broken!.checkedAt.getTime());
+      expect((await jobs()).skipped).toHaveLength(1);
+      await market.database.db.delete(savedSearches).where(eq(savedSearches.userId, alice!.id));
     });
 
     it("another confirmation link on request, and none for a confirmed address", async () => {

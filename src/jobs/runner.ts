@@ -40,12 +40,19 @@ export async function runJobsOnce(d: JobDeps) {
 /** Runs the jobs every `intervalMs` (never two runs at once in this process); returns stop(). */
 export function startJobRunner(d: JobDeps, intervalMs: number, log: (line: string) => void) {
   let running: Promise<unknown> | null = null;
+  // A skipped search is skipped again on every run until its owner changes it: said once per process.
+  const told = new Set<number>();
   const tick = () => {
     if (running) return;
     running = runJobsOnce(d)
       .then((r) => {
         if (r.queued || r.sent || r.failed)
           log(`jobs: ${r.queued} alerts queued, ${r.sent} mails sent, ${r.failed} failed`);
+        for (const s of r.skipped)
+          if (!told.has(s.id)) {
+            told.add(s.id);
+            log(`jobs: saved search ${s.id} skipped: ${s.reason}`);
+          }
       })
       .catch((e) => log(`jobs failed: ${e}`))
       .finally(() => {

@@ -13,7 +13,7 @@ import { composeAlertMail } from "../present/alert-mail.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
-import { searchListings } from "./search.js";
+import { placeNear, searchListings } from "./search.js";
 import { DEFAULT_WITHIN_MILES, searchQuerySchema } from "./search.schema.js";
 import { sign, siteSecret, verify } from "./secret.js";
 
@@ -33,14 +33,19 @@ export const saveSearchSchema = z.object({
   frequency: z.enum(ALERT_FREQUENCIES).default("instant"),
 });
 
-/** The search's parameters without paging and sorting (which do not change what matches). */
-function normalizeQuery(qs: string): Record<string, string> {
+/**
+ * The search's parameters without paging and sorting (which do not change what matches), checked as a
+ * search checks them when it runs, a ZIP's place included: a search that could never run is refused
+ * here, not found failing by the alert job.
+ */
+function normalizeQuery(facts: Facts, qs: string): Record<string, string> {
   const params = Object.fromEntries(
     [...new URLSearchParams(qs)].filter(
       ([k, v]) => v !== "" && !["page", "pageSize", "sort", "viewerState"].includes(k),
     ),
   );
-  parseInput(searchQuerySchema, params);
+  const q = parseInput(searchQuerySchema, params);
+  if (q.near) placeNear(facts, q.near);
   return params;
 }
 
@@ -57,10 +62,10 @@ function describeQuery(q: Record<string, string>): string {
   return parts.length ? parts.join(" · ").slice(0, 80) : "All trucks";
 }
 
-export async function saveSearch(database: Database, user: PublicUser | null, raw: unknown) {
+export async function saveSearch(database: Database, facts: Facts, user: PublicUser | null, raw: unknown) {
   if (!user) throw new AppError("unauthenticated", "log in to save searches and get alerts");
   const input = parseInput(saveSearchSchema, raw);
-  const query = normalizeQuery(input.query);
+  const query = normalizeQuery(facts, input.query);
   return withTransaction(database, async (tx) => {
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -303,6 +308,16 @@ export async function checkSavedSearches(database: Database, ctx: AlertContext) 
       .limit(1000)
   ).map((r) => r.search);
   let queued = 0;
-  for (const s of searches) queued += await checkOne(database, s, ctx, now);
-  return { checked: searches.length, queued };
+  // A search that cannot run (saved before a rule it breaks, or a ZIP no longer placed) is skipped and
+  // reported, its transaction rolled back: it must not stop every other user's alerts.
+  const skipped: { id: number; reason: string }[] = [];
+  for (const s of searches) {
+    try {
+      queued += await checkOne(database, s, ctx, now);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped.push({ id: s.id, reason: e.message });
+    }
+  }
+  return { checked: searches.length, queued, skipped };
 }

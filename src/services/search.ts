@@ -14,7 +14,7 @@ import {
 } from "../db/repos/search.repo.js";
 import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
 import { findStateFees } from "../domain/cost/state-charges.js";
-import { type PlacedZip, placeZip, type ZipTable, zipsWithin } from "../domain/geo/zip-distance.js";
+import { type PlacedZip, placeZip, zipsWithin } from "../domain/geo/zip-distance.js";
 import { findStreetLegality, type StreetLegality } from "../domain/legality/street-legality.js";
 import {
   type DeliveredCharges,
@@ -229,8 +229,9 @@ function presentItem(
 const NEAR_NOTE =
   "Straight-line distance between ZIP code centres (Census ZIP Code Tabulation Areas); by road it is longer. Japan listings and trucks without a ZIP are not in a distance search.";
 
-/** Where a `near` ZIP is, or a 400 that says why it cannot be placed. */
-function placeNear(table: ZipTable | null, zip: string): PlacedZip {
+/** Where a `near` ZIP is, or a 400 that says why it cannot be placed (a search, or saving one). */
+export function placeNear(facts: Facts, zip: string): PlacedZip {
+  const table = zipTableOf(facts);
   const placed = table ? placeZip(table, zip) : null;
   if (!placed)
     throw new AppError(
@@ -290,7 +291,7 @@ export async function searchListings(
   const delivered: DeliveredParams = { charges, jpyPerUsd: ctx.jpyPerUsd };
   const words = searchWords(q.q);
   const zipTable = q.near ? zipTableOf(facts) : null;
-  const placed = q.near ? placeNear(zipTable, q.near) : null;
+  const placed = q.near ? placeNear(facts, q.near) : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;
   // A search near a ZIP is asked "what is close": nearest first unless another order is chosen (words
   // then only narrow it down).

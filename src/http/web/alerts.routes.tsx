@@ -60,7 +60,7 @@ export function alertWebRoutes(deps: AppDeps, market: MarketDeps) {
 
   app.post("/alerts", async (c) => {
     if (!c.get("user")) return c.redirect("/login?next=/trucks", 303);
-    const saved = await saveSearch(database, c.get("user"), await formFields(c));
+    const saved = await saveSearch(database, deps.facts, c.get("user"), await formFields(c));
     return c.redirect(`/alerts?saved=${saved.id}`, 303);
   });
 
