@@ -182,7 +182,7 @@ export function createApp(deps: AppDeps) {
     app.route("/", alertWebRoutes(deps, deps.market));
     app.route("/", importerWebRoutes(deps, deps.market));
     app.route("/", shareWebRoutes(deps, deps.market));
-    app.route("/", commentWebRoutes(deps.market));
+    app.route("/", commentWebRoutes(deps.market, deps.facts));
     app.route("/", adminWebRoutes(deps, deps.market));
   }
   return app;

@@ -32,14 +32,16 @@ import {
 import { buildThread } from "../domain/community/thread.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
-import { parseInput } from "./inputs.schema.js";
+import { multiline, parseInput } from "./inputs.schema.js";
 import { fileReport, moderate, refuse, requireAdmin } from "./moderation.js";
 
-const body = z
-  .string({ error: "body: write something first" })
-  .trim()
-  .min(1, "body: write something first")
-  .max(COMMENT_BODY_MAX, `body: at most ${COMMENT_BODY_MAX} characters`);
+const body = multiline(
+  z
+    .string({ error: "write something first" })
+    .trim()
+    .min(1, "write something first")
+    .max(COMMENT_BODY_MAX, `at most ${COMMENT_BODY_MAX} characters`),
+);
 
 export const commentInputSchema = z.object({
   body,

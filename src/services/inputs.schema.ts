@@ -5,6 +5,15 @@ import { isIsoDate, isYearMonth } from "../domain/units/dates.js";
 import { AppError } from "./app-error.js";
 
 /** A row id in a URL (/trucks/12): a positive whole number a JavaScript number holds exactly. */
+/**
+ * Text from a <textarea>: browsers send each line break as CR LF, two characters where the field's
+ * `maxlength` counted one, so a text the browser let through could be refused here. Line breaks are
+ * made LF before the schema checks the length (and are stored that way).
+ */
+export function multiline<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), schema);
+}
+
 export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const isoDateString = z

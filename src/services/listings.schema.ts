@@ -10,7 +10,7 @@ import {
   TRANSMISSIONS,
 } from "../domain/listings/types.js";
 import { isYearMonth } from "../domain/units/dates.js";
-import { stateCodeString } from "./inputs.schema.js";
+import { multiline, stateCodeString } from "./inputs.schema.js";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
@@ -33,7 +33,7 @@ export const listingInputSchema = z
     diffLock: checkbox.default(false),
     condition: opt(z.enum(CONDITIONS)),
     auctionGrade: opt(z.string().trim().max(8)),
-    description: z.preprocess((v) => v ?? "", z.string().trim().max(5000)),
+    description: z.preprocess((v) => v ?? "", multiline(z.string().trim().max(5000))),
     priceUsd: opt(z.coerce.number().positive("a price above zero").max(1_000_000)),
     priceJpy: opt(z.coerce.number().int("whole yen").positive().max(100_000_000)),
     usState: opt(stateCodeString),
@@ -69,6 +69,6 @@ export const statusInputSchema = z.object({
   /** Marking sold: the buyer's account email, which lets that buyer review the sale (optional). */
   buyerEmail: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().toLowerCase().email("buyerEmail: not an email address").max(254).optional(),
+    z.string().trim().toLowerCase().email("not an email address").max(254).optional(),
   ),
 });

@@ -23,7 +23,7 @@ import { AppError } from "./app-error.js";
 import { accountEmailString, parseInput } from "./inputs.schema.js";
 
 export const reportInputSchema = z.object({
-  reason: z.string().trim().min(3, "reason: say what is wrong").max(500, "reason: at most 500 characters"),
+  reason: z.string().trim().min(3, "say what is wrong").max(500, "at most 500 characters"),
 });
 
 /** Turns a refusal into the error the faces show: log in when signed out, forbidden otherwise. */
@@ -101,9 +101,9 @@ export const banInputSchema = z.object({
   user: z
     .string()
     .trim()
-    .min(1, "user: give the account's email or user id")
-    .max(254, "user: give the account's email or user id"),
-  reason: z.string().trim().max(500, "reason: at most 500 characters").optional(),
+    .min(1, "give the account's email or user id")
+    .max(254, "give the account's email or user id"),
+  reason: z.string().trim().max(500, "at most 500 characters").optional(),
 });
 
 /** Admins only: bans (or lifts the ban on) an account named by email or id; a banned account may not post. */

@@ -17,7 +17,7 @@ export const RESET_SENT_MESSAGE =
   "If an account uses that email, we have sent it a link to choose a new password. The link works once, for one hour.";
 
 export const resetRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email("email: not an email address").max(254),
+  email: z.string().trim().toLowerCase().email("not an email address").max(254),
 });
 export const resetPasswordSchema = z.object({ password: newPassword });
 

@@ -23,28 +23,28 @@ import {
 } from "../domain/reputation/reviews.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
-import { parseInput } from "./inputs.schema.js";
+import { multiline, parseInput } from "./inputs.schema.js";
 import { fileReport, moderate, refuse } from "./moderation.js";
 
 export const reviewInputSchema = z.object({
   rating: z.coerce
-    .number({ error: "rating: choose 1 to 5 stars" })
-    .int("rating: choose 1 to 5 stars")
-    .min(1, "rating: choose 1 to 5 stars")
-    .max(5, "rating: choose 1 to 5 stars"),
-  body: z
-    .string()
-    .trim()
-    .min(10, "body: say a little about the sale (10 characters or more)")
-    .max(REVIEW_BODY_MAX, `body: at most ${REVIEW_BODY_MAX} characters`),
+    .number({ error: "choose 1 to 5 stars" })
+    .int("choose 1 to 5 stars")
+    .min(1, "choose 1 to 5 stars")
+    .max(5, "choose 1 to 5 stars"),
+  body: multiline(
+    z
+      .string()
+      .trim()
+      .min(10, "say a little about the sale (10 characters or more)")
+      .max(REVIEW_BODY_MAX, `at most ${REVIEW_BODY_MAX} characters`),
+  ),
 });
 
 export const replyInputSchema = z.object({
-  reply: z
-    .string()
-    .trim()
-    .min(2, "reply: write an answer")
-    .max(REPLY_BODY_MAX, `reply: at most ${REPLY_BODY_MAX} characters`),
+  reply: multiline(
+    z.string().trim().min(2, "write an answer").max(REPLY_BODY_MAX, `at most ${REPLY_BODY_MAX} characters`),
+  ),
 });
 
 const actorOf = (u: PublicUser | null) => (u ? { id: u.id, banned: u.banned } : null);

@@ -89,10 +89,26 @@ for (const engine of ["pglite", "postgres"] as const) {
       const empty = await alice.post(`${GUIDE}/comments`, { body: "   " });
       expect(empty.status).toBe(400);
       expect(await empty.text()).toMatch(/write something first/);
-      const long = await alice.post(`${GUIDE}/comments`, { body: "x".repeat(5001) });
+      const long = await alice.post(`${GUIDE}/comments`, { body: "x".repeat(5001), next: GUIDE });
       expect(long.status).toBe(400);
-      expect(await long.text()).toMatch(/at most 5000 characters/);
+      // The form comes back with the reason (named once) and every character typed, to post again.
+      const retry = await long.text();
+      expect(retry).toMatch(/<p class="error" role="alert">body: at most 5000 characters<\/p>/);
+      expect(retry).toMatch(new RegExp(`<form method="post" action="${GUIDE}/comments"`));
+      expect(retry).toContain(`>${"x".repeat(5001)}</textarea>`);
+      expect(retry).toContain(`<input type="hidden" name="next" value="${GUIDE}"/>`);
       expect((await alice.post(`${GUIDE}/comments`, { body: "x".repeat(5000) })).status).toBe(303);
+      // A browser sends each line break as CR LF where maxlength counted one character: 5,000 counted
+      // characters with 50 line breaks arrive as 5,050 and are taken, stored with LF.
+      const lines = Array.from({ length: 50 }, () => "y".repeat(99)).join("\r\n");
+      expect(lines.replaceAll("\r\n", "\n").length).toBeLessThanOrEqual(5000);
+      const crlf = await alice.post(`${GUIDE}/comments`, { body: lines });
+      expect(crlf.status).toBe(303);
+      const [stored] = await market.database.db
+        .select()
+        .from(comments)
+        .where(eq(comments.id, idFrom(crlf.headers.get("location"))));
+      expect(stored!.body).toBe(lines.replaceAll("\r\n", "\n"));
       expect((await alice.post("/guides/no-such-guide/comments", { body: "hi" })).status).toBe(404);
       expect((await alice.post("/trucks/999999/questions", { body: "hi" })).status).toBe(404);
     });
@@ -155,7 +171,12 @@ for (const engine of ["pglite", "postgres"] as const) {
       const spam = idFrom(res.headers.get("location"));
       expect((await alice.post(`/comments/${spam}/report`, { reason: "mine" })).status).toBe(403);
       expect((await anon.post(`/comments/${spam}/report`, { reason: "spam" })).status).toBe(401);
-      expect((await bob.post(`/comments/${spam}/report`, { reason: "x" })).status).toBe(400);
+      const short = await bob.post(`/comments/${spam}/report`, { reason: "x", next: GUIDE });
+      expect(short.status).toBe(400);
+      const again = await short.text();
+      expect(again).toMatch(/<h1>Your report was not sent<\/h1>/);
+      expect(again).toMatch(/reason: say what is wrong/);
+      expect(again).toMatch(/<input id="retry-text" name="reason" value="x"/);
       expect((await bob.post(`/comments/${spam}/report`, { reason: "spam" })).status).toBe(303);
       expect((await bob.post(`/comments/${spam}/report`, { reason: "spam again" })).status).toBe(303);
       const filed = await market.database.db.select().from(reports).where(eq(reports.subjectId, spam));
@@ -186,9 +207,10 @@ for (const engine of ["pglite", "postgres"] as const) {
     });
 
     it("/guides counts the visible comments of each guide", async () => {
-      // On the buying checklist: alice's 5000 x's and bob's reply (deleted and hidden ones do not count).
+      // On the buying checklist: alice's 5000 x's, her 50 lines and bob's reply (deleted and hidden ones
+      // do not count).
       const list = await (await anon.get("/guides")).text();
-      expect(list).toMatch(/href="\/guides\/buying-checklist#comments">2 comments<\/a>/);
+      expect(list).toMatch(/href="\/guides\/buying-checklist#comments">3 comments<\/a>/);
       expect(list).toMatch(/href="\/guides\/choosing-a-model#comments">0 comments<\/a>/);
     });
 

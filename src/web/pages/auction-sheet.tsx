@@ -274,7 +274,7 @@ export function AuctionSheetPage(props: {
         </datalist>
         <p>
           <label for="sheet-notes">Codes and notes</label>
-          <textarea id="sheet-notes" name="notes" aria-describedby="sheet-notes-hint">
+          <textarea id="sheet-notes" name="notes" maxlength={2000} aria-describedby="sheet-notes-hint">
             {q.notes ?? ""}
           </textarea>
           <small id="sheet-notes-hint">

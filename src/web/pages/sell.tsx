@@ -151,7 +151,7 @@ export function SellPage(props: {
         <Select name="condition" label="Condition" values={v} options={pairs(CONDITIONS)} />
         <Field name="auctionGrade" label="Auction grade (if known)" values={v} placeholder="4" />
         <label for="description">Description</label>
-        <textarea id="description" name="description" rows={5} style="width:100%">
+        <textarea id="description" name="description" rows={5} maxlength={5000} style="width:100%">
           {v.description ?? ""}
         </textarea>
         <fieldset>
