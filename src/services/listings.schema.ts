@@ -18,24 +18,48 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" ||
 
 export const listingInputSchema = z
   .object({
-    location: z.enum(LOCATIONS),
-    title: z.string().trim().min(3, "give the listing a title").max(120),
+    location: z.enum(LOCATIONS, { error: "say where the truck is: in the US or in Japan" }),
+    title: z
+      .string()
+      .trim()
+      .min(3, "give the listing a title of 3 characters or more")
+      .max(120, "at most 120 characters"),
     frameNumber: opt(z.string().trim().max(64)),
-    driveOverride: opt(z.enum(["2WD", "4WD"])),
+    driveOverride: opt(z.enum(["2WD", "4WD"], { error: "2WD or 4WD" })),
     make: opt(z.string().trim().max(40)),
     model: opt(z.string().trim().max(60)),
     buildMonth: opt(z.string().trim().refine(isYearMonth, "expected a month YYYY-MM")),
     ageEvidence: z.preprocess(blank, z.enum(AGE_EVIDENCE).default("none")),
-    mileageKm: opt(z.coerce.number().int("whole kilometres").min(0).max(2_000_000)),
-    transmission: opt(z.enum(TRANSMISSIONS)),
-    bedType: z.preprocess(blank, z.enum(BED_TYPES).default("standard")),
+    mileageKm: opt(
+      z.coerce
+        .number({ error: "the mileage in whole kilometres, e.g. 85000" })
+        .int("the mileage in whole kilometres, e.g. 85000")
+        .min(0, "the mileage in whole kilometres, e.g. 85000")
+        .max(2_000_000, "at most 2,000,000 km"),
+    ),
+    transmission: opt(z.enum(TRANSMISSIONS, { error: `one of ${TRANSMISSIONS.join(", ")}` })),
+    bedType: z.preprocess(
+      blank,
+      z.enum(BED_TYPES, { error: `one of ${BED_TYPES.join(", ")}` }).default("standard"),
+    ),
     highLowRange: checkbox.default(false),
     diffLock: checkbox.default(false),
-    condition: opt(z.enum(CONDITIONS)),
+    condition: opt(z.enum(CONDITIONS, { error: `one of ${CONDITIONS.join(", ")}` })),
     auctionGrade: opt(z.string().trim().max(8)),
     description: z.preprocess((v) => v ?? "", multiline(z.string().trim().max(5000))),
-    priceUsd: opt(z.coerce.number().positive("a price above zero").max(1_000_000)),
-    priceJpy: opt(z.coerce.number().int("whole yen").positive().max(100_000_000)),
+    priceUsd: opt(
+      z.coerce
+        .number({ error: "a price in dollars, e.g. 6500" })
+        .positive("a price above zero")
+        .max(1_000_000, "at most $1,000,000"),
+    ),
+    priceJpy: opt(
+      z.coerce
+        .number({ error: "a price in whole yen, e.g. 450000" })
+        .int("a price in whole yen, e.g. 450000")
+        .positive("a price above zero")
+        .max(100_000_000, "at most ¥100,000,000"),
+    ),
     usState: opt(stateCodeString),
     zip: opt(
       z
@@ -43,7 +67,7 @@ export const listingInputSchema = z
         .trim()
         .regex(/^\d{5}$/, "a 5-digit ZIP code"),
     ),
-    titleStatus: opt(z.enum(TITLE_STATUSES)),
+    titleStatus: opt(z.enum(TITLE_STATUSES, { error: `one of ${TITLE_STATUSES.join(", ")}` })),
     jpPort: opt(z.string().trim().max(40)),
   })
   .refine((v) => v.location !== "us" || v.priceUsd !== undefined, {

@@ -12,16 +12,51 @@ import {
 } from "../db/repos/listings.repo.js";
 import { findUserByEmail } from "../db/repos/users.repo.js";
 import type { Listing, NewListing } from "../db/schema/listings.js";
+import { normalizeCode } from "../domain/auction-sheet/read-sheet.js";
+import { placeZip } from "../domain/geo/zip-distance.js";
 import { deriveListing, type ListingContext } from "../domain/listings/derive.js";
 import { dropPercent } from "../domain/listings/price-history.js";
 import type { ListingDraft } from "../domain/listings/types.js";
 import type { YearMonth } from "../domain/units/dates.js";
 import { dollarsToCents } from "../domain/units/money.js";
+import { zipTableOf } from "../facts/load.js";
+import type { Facts } from "../facts/schemas.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { currentDealModel, ratingColumns } from "./deals.js";
 import { parseInput } from "./inputs.schema.js";
 import { type ListingInput, listingInputSchema, statusInputSchema } from "./listings.schema.js";
+
+const invalid = (field: string, message: string) =>
+  new AppError("invalid_input", `${field}: ${message}`, field);
+
+/**
+ * The listing's values checked against the facts and today, where a shape alone cannot tell: a state
+ * the site knows, a ZIP it can place (a search near a ZIP could not find the truck otherwise), a build
+ * month not in the future, an auction score that auction sheets use (read at /auction-sheet).
+ */
+function checkInput(v: ListingInput, ctx: ListingContext): ListingInput {
+  if (v.location === "us" && v.usState && !ctx.facts.stateFees.some((f) => f.code === v.usState))
+    throw invalid("usState", `${v.usState} is not a US state's code (or DC)`);
+  const zips = zipTableOf(ctx.facts as Facts);
+  if (v.location === "us" && v.zip && zips && !placeZip(zips, v.zip))
+    throw invalid(
+      "zip",
+      `${v.zip} is not a ZIP code we can place (not in the Census Bureau's 2021 ZIP areas, nor any ZIP starting ${v.zip.slice(0, 3)})`,
+    );
+  if (v.buildMonth && v.buildMonth > ctx.today.slice(0, 7))
+    throw invalid("buildMonth", `${v.buildMonth} is after this month`);
+  const sheet = (ctx.facts as Partial<Facts>).auctionSheet;
+  if (!v.auctionGrade || !sheet) return v;
+  const grade = normalizeCode(v.auctionGrade);
+  if (!sheet.scores.some((r) => r.grades.includes(grade)))
+    throw invalid(
+      "auctionGrade",
+      `${v.auctionGrade} is not an auction score (such as 4, 3.5, R or ***; see /auction-sheet)`,
+    );
+  // Stored as sheets write it ("ra" is RA, "３．５" is 3.5).
+  return { ...v, auctionGrade: grade };
+}
 
 export function draftFromInput(v: ListingInput): ListingDraft {
   const us = v.location === "us";
@@ -137,7 +172,8 @@ export async function createListing(
   raw: unknown,
 ) {
   const seller = requireSeller(user);
-  const row = withRating(rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx));
+  const input = checkInput(parseInput(listingInputSchema, raw), ctx);
+  const row = withRating(rowFromDraft(draftFromInput(input), ctx));
   return withTransaction(database, (tx) => insertListing(tx, { ...row, sellerId: seller.id }));
 }
 
@@ -148,7 +184,8 @@ export async function updateListing(
   id: number,
   raw: unknown,
 ) {
-  const row = withRating(rowFromDraft(draftFromInput(parseInput(listingInputSchema, raw)), ctx));
+  const input = checkInput(parseInput(listingInputSchema, raw), ctx);
+  const row = withRating(rowFromDraft(draftFromInput(input), ctx));
   return withTransaction(database, async (tx) => {
     const before = await ownListing(tx, user, id);
     const updated = await updateListingRow(tx, id, row, {});
