@@ -50,6 +50,27 @@ describe("importer journey (Chromium)", () => {
     expect(await page.locator("tbody tr").count()).toBeLessThan(10);
   }, 90_000);
 
+  it("says a file is too big before uploading it, and keeps the form", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/login`);
+    await page.fill("#email", "e2e-importer@example.com");
+    await page.fill("#password", "correct horse battery");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await page.goto(`${server.url}/importer`);
+    let posted = false;
+    page.on("request", (r) => {
+      if (r.method() === "POST") posted = true;
+    });
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
+    await page.setInputFiles("#file", { name: "big.csv", mimeType: "text/csv", buffer: big });
+    await page.click("form[data-island=importer] button");
+    await expect
+      .poll(() => page.textContent("#upload-status"))
+      .toMatch(/This file is 10\.0 MB; the page takes up to 10 MB/);
+    expect(posted).toBe(false);
+    expect(page.url()).toMatch(/\/importer$/);
+  }, 60_000);
+
   it("works without JavaScript, and recognises the same file", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

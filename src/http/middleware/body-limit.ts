@@ -14,17 +14,24 @@ const UPLOAD_PATH = /^\/trucks\/\d+\/photos$/;
 export const LOTS_BODY_LIMIT = 11 * 1024 * 1024;
 const LOTS_PATH = /^\/importer$/;
 
-const limited = (maxSize: number, message: string) =>
+export const LOTS_TOO_LARGE = "the file is larger than 10 MB: use keiyard lots for big files";
+
+const limited = (maxSize: number, message: string, page?: string) =>
   bodyLimit({
     maxSize,
-    onError: (c) =>
-      errorResponse(c, new AppError("payload_too_large", message, undefined, { maxBytes: maxSize })),
+    onError: (c) => {
+      // A browser's form post (no script) goes back to its page, which says why, rather than to the
+      // bare error page; scripts and API clients get the error document.
+      const accept = c.req.header("accept") ?? "";
+      if (page && accept.includes("text/html")) return c.redirect(page, 303);
+      return errorResponse(c, new AppError("payload_too_large", message, undefined, { maxBytes: maxSize }));
+    },
   });
 
 export function bodyLimits(): MiddlewareHandler {
   const forms = limited(FORM_BODY_LIMIT, "the request is larger than 1 MiB");
   const uploads = limited(UPLOAD_BODY_LIMIT, "the upload is larger than 64 MiB: send fewer photos at a time");
-  const lots = limited(LOTS_BODY_LIMIT, "the file is larger than 10 MB: use keiyard lots for big files");
+  const lots = limited(LOTS_BODY_LIMIT, LOTS_TOO_LARGE, "/importer?too-large");
   return (c, next) =>
     UPLOAD_PATH.test(c.req.path)
       ? uploads(c, next)

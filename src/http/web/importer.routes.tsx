@@ -22,6 +22,7 @@ import { IMPORTER_ISLAND } from "../../web/islands/importer.js";
 import { renderGuide } from "../../web/markdown/index.js";
 import { BatchPage, ImporterPage, LotFormatPage } from "../../web/pages/importer.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { LOTS_TOO_LARGE } from "../middleware/body-limit.js";
 import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
@@ -36,13 +37,31 @@ const viewQuery = z.object({
 export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
   const { database } = market;
   const app = new Hono<AppEnv>();
-  const page = async (c: Context<AppEnv>, error?: AppError, status: 200 | 400 = 200) => {
+  const page = async (
+    c: Context<AppEnv>,
+    error?: AppError,
+    status: 200 | 400 = 200,
+    values?: Record<string, string>,
+  ) => {
     const batches = await batchesOf(database, c.get("user"));
-    return html(c, <ImporterPage viewer={viewerOf(c, deps.facts)} batches={batches} error={error} />, status);
+    return html(
+      c,
+      <ImporterPage
+        viewer={viewerOf(c, deps.facts)}
+        batches={batches}
+        today={deps.today()}
+        error={error}
+        values={values}
+      />,
+      status,
+    );
   };
 
   app.get("/importer", async (c) => {
     if (!c.get("user")) return c.redirect("/login?next=/importer", 303);
+    // Sent here by the body limit when a browser posted a file over the limit without the island.
+    if (c.req.query("too-large") !== undefined)
+      return page(c, new AppError("payload_too_large", LOTS_TOO_LARGE));
     return page(c);
   });
 
@@ -86,7 +105,7 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
       return c.redirect(`/importer/batches/${batch.id}${existing ? "?existing=1" : ""}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || !["invalid_input", "payload_too_large"].includes(e.code)) throw e;
-      return page(c, e, 400);
+      return page(c, e, 400, fields);
     }
   });
 

@@ -10,6 +10,14 @@ export const IMPORTER_ISLAND = `(() => {
   const say = (t) => { status.textContent = t; };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    const file = form.querySelector('input[type="file"]').files[0];
+    const max = Number(form.dataset.maxBytes);
+    if (file && max && file.size > max) {
+      say("This file is " + (file.size / 1048576).toFixed(1) + " MB; the page takes up to " + (max / 1048576) + " MB. Use keiyard lots on the command line for bigger files.");
+      status.classList.add("error");
+      return;
+    }
+    status.classList.remove("error");
     const xhr = new XMLHttpRequest();
     let seen = 0;
     let done = false;
@@ -37,7 +45,13 @@ export const IMPORTER_ISLAND = `(() => {
     xhr.onprogress = read;
     xhr.onload = () => {
       read();
-      if (!done) { say(xhr.status >= 400 ? "That did not work (" + xhr.status + "): " + xhr.responseText.slice(0, 300) : "Finished."); }
+      if (done) return;
+      if (xhr.status < 400) { say("Finished."); return; }
+      // An error before evaluation started (the body limit, a refused session) is the API's error document.
+      let message = "";
+      try { message = JSON.parse(xhr.responseText).error.message; } catch { message = ""; }
+      say("That did not work: " + (message || "the server answered " + xhr.status + ". Try again."));
+      status.classList.add("error");
     };
     xhr.onerror = () => say("The upload failed: check your connection and try again.");
     xhr.send(new FormData(form));

@@ -6,7 +6,7 @@ import type { LotBatchRow } from "../../db/schema/lots.js";
 import type { LotSummary } from "../../domain/lots/summary.js";
 import type { LotResult } from "../../domain/lots/types.js";
 import type { AppError } from "../../services/app-error.js";
-import { RESULT_FILTERS, RESULTS_PAGE } from "../../services/lot-batches.js";
+import { MAX_UPLOAD_BYTES, RESULT_FILTERS, RESULTS_PAGE } from "../../services/lot-batches.js";
 import { num, usd, yen } from "../components/format.js";
 import { Layout, type Viewer } from "../layout.js";
 
@@ -28,9 +28,14 @@ export function LotFormatPage(props: { viewer: Viewer; html: string }) {
 export function ImporterPage(props: {
   viewer: Viewer;
   batches: LotBatchRow[];
+  /** The site's today: the arrival date's default. */
+  today: string;
   error?: AppError | undefined;
+  /** The options of a refused upload, shown again so that a second try is for the same state and day. */
+  values?: Record<string, string>;
 }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const v = props.values ?? {};
+  const to = v.to ?? props.viewer.state;
   return (
     <Layout title="Evaluate auction lots" viewer={props.viewer}>
       <h1>Evaluate auction lots</h1>
@@ -52,28 +57,31 @@ export function ImporterPage(props: {
         enctype="multipart/form-data"
         class="card"
         data-island="importer"
+        data-max-bytes={String(MAX_UPLOAD_BYTES)}
       >
         <label for="file">Lots file (CSV, UTF-8)</label>
         <input id="file" name="file" type="file" accept=".csv,text/csv" required />
         <label for="to">Destination state</label>
         <select id="to" name="to" required>
           {props.viewer.states.map((s) => (
-            <option value={s.code} selected={s.code === props.viewer.state}>
+            <option value={s.code} selected={s.code === to}>
               {s.name}
             </option>
           ))}
         </select>
         <label for="arrival">Ship's arrival in the US</label>
-        <input id="arrival" name="arrival" type="date" required value={today} />
+        <input id="arrival" name="arrival" type="date" required value={v.arrival ?? props.today} />
         <label for="fx">Yen per dollar (default: this site's rate)</label>
-        <input id="fx" name="fx" inputmode="decimal" placeholder="e.g. 150" />
+        <input id="fx" name="fx" inputmode="decimal" placeholder="e.g. 150" value={v.fx ?? ""} />
         <label for="priceUnit">Prices in the file are in</label>
         <select id="priceUnit" name="priceUnit">
           <option value="1">yen</option>
-          <option value="1000">thousands of yen</option>
+          <option value="1000" selected={v.priceUnit === "1000"}>
+            thousands of yen
+          </option>
         </select>
         <label for="freightUsd">Freight per truck, USD (optional)</label>
-        <input id="freightUsd" name="freightUsd" inputmode="decimal" />
+        <input id="freightUsd" name="freightUsd" inputmode="decimal" value={v.freightUsd ?? ""} />
         <button type="submit">Upload and evaluate</button>
         <p id="upload-status" role="status" aria-live="polite" />
         <label for="upload-progress" class="muted">
@@ -139,7 +147,9 @@ const FILTER_LABELS: Record<(typeof RESULT_FILTERS)[number], string> = {
 function Row(props: { r: LotResult }) {
   const r = props.r;
   const v = r.vehicle;
-  const margin = r.margin ? (r.margin.cents ?? r.margin.lowCents) : null;
+  const m = r.margin;
+  // A fact-data range has no single margin: both ends are shown, starred like the range it comes from.
+  const margin = m ? (m.cents ?? m.lowCents) : null;
   return (
     <tr>
       <td>{r.line}</td>
@@ -161,7 +171,9 @@ function Row(props: { r: LotResult }) {
             ? `${$(r.fair.lowCents)}–${$(r.fair.highCents)}*`
             : "—"}
       </td>
-      <td class={margin !== null && margin > 0 ? "ok" : undefined}>{margin === null ? "—" : $(margin)}</td>
+      <td class={margin !== null && margin > 0 ? "ok" : undefined}>
+        {m === null ? "—" : m.cents !== null ? $(m.cents) : `${$(m.lowCents)}–${$(m.highCents)}*`}
+      </td>
       <td>{[...r.errors, ...r.warnings].map((i) => `${i.column}: ${i.reason}`).join("; ")}</td>
     </tr>
   );
