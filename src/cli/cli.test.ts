@@ -10,6 +10,11 @@ describe("keiyard (the binary)", () => {
     for (const c of ["serve", "decode", "eligibility", "legal", "cost"]) expect(r.stdout).toContain(c);
   });
 
+  it("lists each command with the summary its own --help gives", async () => {
+    const { COMMANDS } = await import("./run.js");
+    for (const entry of COMMANDS) expect((await entry.load()).summary).toBe(entry.summary);
+  });
+
   it("prints its version, the one in package.json", () => {
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     for (const flag of ["--version", "-v"]) {
@@ -29,7 +34,14 @@ describe("keiyard (the binary)", () => {
   it.each([
     [["legal", "--bogus"], /^keiyard legal: unknown option --bogus \(--help lists the options\)$/m],
     [["legal"], /give one state code/],
-    [["legal", "TX", "--on", "2026-02-30"], /expected a calendar date/],
+    [["legal", "TX", "--on", "2026-02-30"], /^keiyard legal: --on: expected a calendar date/m],
+    [
+      ["haul", "--wood", "firewood-red-oak", "--wood-amount", "1e9"],
+      /^keiyard haul: --wood-amount: expected at most 20$/m,
+    ],
+    [["haul", "--item", "Generator=99999kg"], /^keiyard haul: --item: expected at most 5000$/m],
+    [["admin"], /^keiyard admin: give one of grant, revoke or confirm \(keiyard admin --help\)$/m],
+    [["db"], /^keiyard db: give one of migrate, backup or restore \(keiyard db --help\)$/m],
     [
       ["cost", "--price-jpy", "abc", "--fx", "150"],
       /keiyard cost: --price-jpy: expected the price in whole yen/,

@@ -163,7 +163,7 @@ describe("keiyard lots", () => {
   }, 120_000);
 
   it("is listed in keiyard --help and has its own --help", () => {
-    expect(keiyard(["--help"]).stdout).toMatch(/lots +Evaluate a CSV of auction lots/);
+    expect(keiyard(["--help"]).stdout).toMatch(/lots +Evaluate a CSV of Japanese auction lots/);
     expect(keiyard(["lots", "--help"]).stdout).toMatch(
       /keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD/,
     );

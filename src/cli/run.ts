@@ -11,7 +11,7 @@ import type { CommandEntry, Io } from "./command.js";
 export const COMMANDS: CommandEntry[] = [
   {
     name: "serve",
-    summary: "Start the web site and JSON API (http://localhost:3000)",
+    summary: "Start the web site and JSON API (http://localhost:3000 by default)",
     load: async () => (await import("./commands/serve.js")).serveCommand,
   },
   {
@@ -46,7 +46,8 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: "lots",
-    summary: "Evaluate a CSV of auction lots: eligibility on arrival, landed cost, fair US price, margin",
+    summary:
+      "Evaluate a CSV of Japanese auction lots: eligibility on arrival, landed cost, fair US price, margin",
     load: async () => (await import("./commands/lots.js")).lotsCommand,
   },
   {
@@ -56,7 +57,8 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: "admin",
-    summary: "Make an account an admin, or take the role back (grant|revoke <email>)",
+    summary:
+      "Make an account an admin or take the role back, or confirm its email (grant|revoke|confirm <email>)",
     load: async () => (await import("./commands/admin.js")).adminCommand,
   },
   {

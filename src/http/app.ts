@@ -162,9 +162,10 @@ export function createApp(deps: AppDeps) {
     );
   });
   // Plain-HTML forms cannot put a value into a path: these send them to the page or API route.
-  app.get("/states/lookup", (c) =>
-    c.redirect(`/states/${encodeURIComponent((c.req.query("code") ?? "").trim().toUpperCase())}`),
-  );
+  app.get("/states/lookup", (c) => {
+    const code = (c.req.query("code") ?? "").trim().toUpperCase();
+    return c.redirect(code ? `/states/${encodeURIComponent(code)}` : "/states");
+  });
   app.get("/decode", (c) => c.redirect(`/api/v1/decode/${encodeURIComponent(c.req.query("input") ?? "")}`));
 
   app.route("/", knowledgeWebRoutes(deps));

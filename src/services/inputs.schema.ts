@@ -41,7 +41,20 @@ export const stateCodeString = z
   .transform((s) => s.toUpperCase());
 export const frameInputString = z.string().trim().min(1, "expected a frame number or chassis code").max(64);
 
-const money = (max: number) => z.coerce.number().finite().min(0).max(max);
+/** An amount in US dollars from 0 to `max`. */
+export const usdAmount = (max: number) =>
+  z.coerce
+    .number({ error: "expected an amount in dollars, e.g. 1400" })
+    .finite("expected an amount in dollars, e.g. 1400")
+    .min(0, "expected an amount of at least 0")
+    .max(max, `expected at most $${max.toLocaleString("en-US")}`);
+
+/** Yen per US dollar: the rate a cost is computed at. */
+export const fxRate = z.coerce
+  .number({ error: "expected JPY per USD, e.g. 150" })
+  .finite("expected JPY per USD, e.g. 150")
+  .gt(10, "expected JPY per USD above 10, e.g. 150")
+  .lt(1000, "expected JPY per USD below 1,000, e.g. 150");
 
 export const vehicleClassSchema = z.enum(["kei_truck", "kei_dump", "deck_van", "kei_van_passenger"]);
 
@@ -71,7 +84,7 @@ export const costInputSchema = z
       .int("expected whole yen")
       .min(1)
       .max(1_000_000_000),
-    fx: z.coerce.number().finite().gt(10, "expected JPY per USD, e.g. 150").lt(1000).optional(),
+    fx: fxRate.optional(),
     /** The date of the rate in `fx`, shown with it. */
     fxDate: isoDateString.optional(),
     entry: isoDateString.optional(),
@@ -83,13 +96,13 @@ export const costInputSchema = z
       })
       .optional(),
     japanFeesJpy: z.coerce.number().int("expected whole yen").min(0).max(100_000_000).optional(),
-    freightUsd: money(100_000).optional(),
+    freightUsd: usdAmount(100_000).optional(),
     insuranceJpy: z.coerce.number().int("expected whole yen").min(0).max(10_000_000).optional(),
-    brokerUsd: money(100_000).optional(),
-    portUsd: money(100_000).optional(),
-    deliveryUsd: money(100_000).optional(),
-    isfBondUsd: money(100_000).optional(),
-    customsBondUsd: money(100_000).optional(),
+    brokerUsd: usdAmount(100_000).optional(),
+    portUsd: usdAmount(100_000).optional(),
+    deliveryUsd: usdAmount(100_000).optional(),
+    isfBondUsd: usdAmount(100_000).optional(),
+    customsBondUsd: usdAmount(100_000).optional(),
     to: stateCodeString.optional(),
     hts: z.string().trim().min(4).max(20).optional(),
     hmf: z.enum(["true", "false"]).optional(),
@@ -98,7 +111,7 @@ export const costInputSchema = z
 export type CostInputQuery = z.infer<typeof costInputSchema>;
 
 /** The /cost page's form: the same question, plus a US seller's price to compare against. */
-export const costPageInputSchema = costInputSchema.extend({ usPriceUsd: money(1_000_000).optional() });
+export const costPageInputSchema = costInputSchema.extend({ usPriceUsd: usdAmount(1_000_000).optional() });
 export type CostPageQuery = z.infer<typeof costPageInputSchema>;
 
 export const legalInputSchema = z.object({ code: stateCodeString, on: isoDateString.optional() }).strict();

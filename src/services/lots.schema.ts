@@ -1,10 +1,8 @@
 // What a valid lot-evaluation request is, for every face that runs one (the CLI today, a web upload
 // later): the arrival date, the state, the exchange rate, the price unit and the costs to add per lot.
 import { z } from "zod";
-import { isoDateString, stateCodeString } from "./inputs.schema.js";
+import { fxRate, isoDateString, usdAmount as money, stateCodeString } from "./inputs.schema.js";
 
-const money = (max: number) =>
-  z.coerce.number({ error: "expected an amount in dollars, e.g. 1500" }).finite().min(0).max(max);
 const wholeYen = (max: number) =>
   z.coerce.number({ error: "expected whole yen" }).int("expected whole yen").min(0).max(max);
 
@@ -12,12 +10,7 @@ export const lotsInputSchema = z
   .object({
     to: stateCodeString,
     arrival: isoDateString,
-    fx: z.coerce
-      .number({ error: "expected JPY per USD, e.g. 150" })
-      .finite()
-      .gt(10, "expected JPY per USD, e.g. 150")
-      .lt(1000)
-      .optional(),
+    fx: fxRate.optional(),
     priceUnit: z.enum(["1", "1000"], { error: "expected 1 (yen) or 1000 (thousands of yen)" }).default("1"),
     japanFeesJpy: wholeYen(100_000_000).optional(),
     freightUsd: money(100_000).optional(),

@@ -28,7 +28,12 @@ export const adminCommand: Command = {
     const { values, positionals } = parseFlags(argv, {});
     const [sub, email, ...extra] = positionals;
     if (sub !== "grant" && sub !== "revoke" && sub !== "confirm")
-      throw new AppError("invalid_input", `unknown admin command "${sub ?? ""}" (grant, revoke, confirm)`);
+      throw new AppError(
+        "invalid_input",
+        sub
+          ? `unknown admin command "${sub}" (grant, revoke, confirm)`
+          : `give one of grant, revoke or confirm (keiyard admin --help)`,
+      );
     if (!email) throw new AppError("invalid_input", `keiyard admin ${sub} needs an account's email`);
     if (extra.length) throw new AppError("invalid_input", "too many arguments");
     let result: Awaited<ReturnType<typeof setAdminRole>> | Awaited<ReturnType<typeof confirmEmailOf>>;

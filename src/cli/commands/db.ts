@@ -68,7 +68,12 @@ export const dbCommand: Command = {
     const [sub, file, ...extra] = positionals;
     const action = sub === undefined ? undefined : ACTIONS[sub];
     if (!action)
-      throw new AppError("invalid_input", `unknown db command "${sub ?? ""}" (migrate, backup, restore)`);
+      throw new AppError(
+        "invalid_input",
+        sub
+          ? `unknown db command "${sub}" (migrate, backup, restore)`
+          : `give one of migrate, backup or restore (keiyard db --help)`,
+      );
     const needsFile = sub !== "migrate";
     if (needsFile && !file) throw new AppError("invalid_input", `keiyard db ${sub} needs a file name`);
     if (extra.length > 0 || (!needsFile && file)) throw new AppError("invalid_input", "too many arguments");

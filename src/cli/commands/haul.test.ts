@@ -29,7 +29,7 @@ describe("keiyard haul", () => {
   });
 
   it.each([
-    [["--hay", "hay-2-string"], /hayN: give the number of bales/],
+    [["--hay", "hay-2-string"], /--bales: give the number of bales/],
     [["--item", "Generator"], /--item: expected NAME=WEIGHT/],
     [["--bulk", "bulk-lava", "--cubic-yards", "1"], /bulk: unknown material/],
   ])("%j fails with one line and exit 1", async (args, message) => {

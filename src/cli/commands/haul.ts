@@ -2,7 +2,7 @@ import { getFacts } from "../../facts/load.js";
 import { presentHaulPlan } from "../../present/haul.present.js";
 import { AppError } from "../../services/app-error.js";
 import { haulFor } from "../../services/haul.js";
-import { haulQuerySchema } from "../../services/haul.schema.js";
+import { CUSTOM_ROWS, haulQuerySchema } from "../../services/haul.schema.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { type Command, parseFlags, printJson } from "../command.js";
 
@@ -50,6 +50,13 @@ function formatPlan(p: Plan): string {
 
 export const haulCommand: Command = {
   name: "haul",
+  // Errors name the option typed, not the query field it fills ("--wood-amount:", not "woodAmt:").
+  flagNames: {
+    ...Object.fromEntries(Object.entries(FLAGS).map(([flag, key]) => [key, `--${flag}`])),
+    ...Object.fromEntries(
+      CUSTOM_ROWS.flatMap((n) => ["name", "weight", "unit"].map((p) => [`c${n}${p}`, "--item"])),
+    ),
+  },
   summary: "Does a load fit a kei truck's payload and bed, and in how many trips? (with sources)",
   usage: [
     "keiyard haul [--code DA16T] [--height-in N]",

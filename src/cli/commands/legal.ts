@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { IsoDate } from "../../domain/units/dates.js";
 import { getFacts } from "../../facts/load.js";
 import type { LegalityView } from "../../present/legality.present.js";
@@ -33,12 +34,13 @@ function formatState(s: LegalityView): string {
 
 export const legalCommand: Command = {
   name: "legal",
-  summary: "Street legality of a kei truck in a state (50 states + DC), with sources",
+  summary: "Street legality in a state (50 states + DC), with restrictions and sources",
   usage:
     "keiyard legal <state-code> [--on YYYY-MM-DD] [--json]\n       keiyard legal --all [--on YYYY-MM-DD] [--json]",
   run(argv, io) {
     const { values, positionals } = parseFlags(argv, { all: { type: "boolean" }, on: { type: "string" } });
-    const on = parseInput(isoDateString, values.on ?? io.today) as IsoDate;
+    // Parsed as a field, so that an error names the option ("--on: expected a calendar date …").
+    const on = parseInput(z.object({ on: isoDateString }), { on: values.on ?? io.today }).on as IsoDate;
     const facts = getFacts();
     if (values.all) {
       if (positionals.length) throw new AppError("invalid_input", "give a state code or --all, not both");

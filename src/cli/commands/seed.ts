@@ -22,7 +22,7 @@ const seedSchema = z.coerce
 
 export const seedCommand: Command = {
   name: "seed",
-  summary: "Add clearly labelled demo listings (keiyard seed --demo --count N; --seed N repeats a set)",
+  summary: "Add clearly labelled demo listings (--demo --count N; --seed N repeats a set)",
   usage: "keiyard seed --demo [--count 2000] [--seed N] [--json]",
   async run(argv, io) {
     const { values } = parseFlags(

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { IsoDate } from "../../domain/units/dates.js";
 import type { Facts } from "../../facts/schemas.js";
 import { costFor } from "../../services/cost.js";
-import { costInputSchema } from "../../services/inputs.schema.js";
+import { costInputSchema, fxRate } from "../../services/inputs.schema.js";
 import { createApi, errorSchemaRef } from "./openapi-hono.js";
 
 const sourceSchema = z.looseObject({ title: z.string(), url: z.string().nullable() });
@@ -37,7 +37,8 @@ export function costRoutes(facts: Facts, today: () => IsoDate) {
       description:
         "Freight, insurance and US-side costs are included only when given; otherwise they are listed under " +
         "notIncluded with a typical range where the data has one. Money in USD with two decimals.",
-      request: { query: costInputSchema },
+      // The rate is required unless the site ships a dated default (fx-default.json): say so in the docs.
+      request: { query: facts.fxDefault ? costInputSchema : costInputSchema.extend({ fx: fxRate }) },
       responses: {
         200: { description: "Itemized landed cost", content: { "application/json": { schema: costSchema } } },
         400: errorSchemaRef,

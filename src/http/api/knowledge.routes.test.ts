@@ -179,6 +179,9 @@ describe("the OpenAPI document", () => {
     ]);
     const params = body.paths["/api/v1/cost"].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(["priceJpy", "fx", "entry", "to", "hts", "freightUsd"]));
+    // No dated default rate ships, so the rate is required, and the document says so.
+    const fx = body.paths["/api/v1/cost"].get.parameters.find((p: { name: string }) => p.name === "fx");
+    expect(fx.required).toBe(true);
   });
 });
 

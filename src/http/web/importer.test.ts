@@ -83,7 +83,9 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(shown).toMatch(/data-max-bytes="10485760"/);
       const script = await upload(seller, { to: "TX", arrival: "2027-01-15" }, big, "application/x-ndjson");
       expect(script.status).toBe(413);
-      expect((await script.json()).error.message).toMatch(/larger than 10 MB/);
+      expect(((await script.json()) as { error: { message: string } }).error.message).toMatch(
+        /larger than 10 MB/,
+      );
       expect(await market.database.db.select().from(lotBatches)).toHaveLength(0);
     });
 

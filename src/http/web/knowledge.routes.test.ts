@@ -43,6 +43,8 @@ describe("knowledge pages", () => {
     const res = await app.request("/states/lookup?code=TX");
     expect(res.headers.get("location")).toBe("/states/TX");
     expect((await app.request("/states/lookup?code=%20tx")).headers.get("location")).toBe("/states/TX");
+    // An empty box goes to the list of states, not to a page that does not exist.
+    expect((await app.request("/states/lookup?code=")).headers.get("location")).toBe("/states");
   });
 
   it("a state's page has one address: lower case moves to upper case, with the date kept", async () => {
