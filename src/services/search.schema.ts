@@ -88,7 +88,7 @@ export const searchQuerySchema = z
   })
   .strict()
   .refine((v) => v.yearMin === undefined || v.yearMax === undefined || v.yearMin <= v.yearMax, {
-    message: "yearMin must not be after yearMax",
+    message: "must not be after yearMax",
     path: ["yearMin"],
   })
   .refine(

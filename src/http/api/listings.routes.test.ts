@@ -58,7 +58,7 @@ describeEachEngine("GET /api/v1/listings", (_getDb, engine) => {
     ["?bed=flatbed", "bed", /bed/],
     ["?sort=cheapest", "sort", /sort/],
     ["?location=uk", "location", /location/],
-    ["?yearMin=2001&yearMax=1999", "yearMin", /yearMin must not be after yearMax/],
+    ["?yearMin=2001&yearMax=1999", "yearMin", /yearMin: must not be after yearMax/],
     ["?priceMinUsd=9000&priceMaxUsd=100", "priceMinUsd", /priceMinUsd/],
     ["?pageSize=1000", "pageSize", /pageSize/],
     ["?page=0", "page", /page/],

@@ -1,6 +1,7 @@
 // /trucks: the search page with facets; every state of the search is in its URL.
 import { Hono } from "hono";
 import { watchedAmong } from "../../db/repos/watchlist.repo.js";
+import { AppError } from "../../services/app-error.js";
 import { searchListings } from "../../services/search.js";
 import { SEARCH_ISLAND } from "../../web/islands/search.js";
 import { TrucksPage } from "../../web/pages/trucks.js";
@@ -19,12 +20,26 @@ export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
       if (query.sort === "distance") delete query.sort;
     }
     const viewerState = c.get("viewerState");
-    const result = await searchListings(
-      market.database.db,
-      deps.facts,
-      { ...query, ...(viewerState && !query.viewerState ? { viewerState } : {}) },
-      { today: deps.today(), jpyPerUsd: market.jpyPerUsd },
-    );
+    // A part of the search that cannot be used (a ZIP no one can place, a year range backwards) is left
+    // out and said so above the results, with the form kept, rather than an error page with no search.
+    const refused: string[] = [];
+    let result: Awaited<ReturnType<typeof searchListings>> | undefined;
+    while (!result) {
+      try {
+        result = await searchListings(
+          market.database.db,
+          deps.facts,
+          { ...query, ...(viewerState && !query.viewerState ? { viewerState } : {}) },
+          { today: deps.today(), jpyPerUsd: market.jpyPerUsd },
+        );
+      } catch (e) {
+        const field = e instanceof AppError && e.code === "invalid_input" ? e.field : undefined;
+        if (!field || !(field in query) || refused.length >= 5) throw e;
+        refused.push((e as AppError).message);
+        delete query[field];
+        if (field === "near") delete query.withinMiles;
+      }
+    }
     const user = c.get("user");
     const watched = user
       ? await watchedAmong(
@@ -41,7 +56,9 @@ export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
         query={query}
         today={deps.today()}
         watched={watched}
+        refused={refused}
       />,
+      refused.length ? 400 : 200,
     );
   });
   app.get("/static/search.js", (c) =>

@@ -46,10 +46,20 @@ describe("/trucks and /api/v1/listings near a ZIP", () => {
     expect(await res.text()).not.toMatch(/mi away/);
   });
 
-  it("says why a ZIP cannot be used", async () => {
-    const res = await get("/trucks?near=00012");
+  it("says why a ZIP cannot be used, and searches the rest with the form kept", async () => {
+    const res = await get("/trucks?near=00012&withinMiles=250&drive=4WD");
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/ZIP 00012 is not one we can place/);
+    const html = await res.text();
+    expect(html).toMatch(/<div class="error" role="alert"><p>near: ZIP 00012 is not one we can place/);
+    expect(html).toMatch(/The trucks below match the rest of the search\./);
+    expect(html).toMatch(/<form method="get" action="\/trucks"/);
+    expect(html).toMatch(/<input type="hidden" name="drive" value="4WD"\/>/);
+    expect(html).toMatch(/href="\/trucks\/\d+"/);
+    expect(html).not.toMatch(/mi away/);
+    // A year range the wrong way round: the years are left out, the rest searched.
+    const years = await get("/trucks?yearMin=2000&yearMax=1990&drive=4WD");
+    expect(years.status).toBe(400);
+    expect(await years.text()).toMatch(/<p>yearMin: must not be after yearMax<\/p>/);
   });
 
   it("the API reference says what near and withinMiles accept, under the site's menu", async () => {

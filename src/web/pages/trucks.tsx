@@ -300,6 +300,8 @@ export function TrucksPage(props: {
   today: string;
   /** The viewer's watched listings among these results (empty when not signed in). */
   watched: ReadonlySet<number>;
+  /** Parts of the search that could not be used (each named by its message): the rest was searched. */
+  refused?: readonly string[];
 }) {
   const { result: r, query } = props;
   const back = withParam(query, "page", r.page > 1 ? String(r.page) : null);
@@ -314,6 +316,14 @@ export function TrucksPage(props: {
       feeds={[{ title: "New trucks matching this search", href: trucksFeedHref(query) }]}
     >
       <h1>Kei trucks for sale</h1>
+      {props.refused?.length ? (
+        <div class="error" role="alert">
+          {props.refused.map((m) => (
+            <p>{m}</p>
+          ))}
+          <p>The trucks below match the rest of the search.</p>
+        </div>
+      ) : null}
       <search>
         <form method="get" action="/trucks" class="search" data-island="search">
           <label for="q" class="inline">
