@@ -154,6 +154,10 @@ for (const engine of ["pglite", "postgres"] as const) {
       const errors = await (await seller.get(`${batchUrl}?filter=errors`)).text();
       expect(errors).toMatch(new RegExp(`${batch!.errorCount} lots shown by this filter`));
       expect((await seller.get(`${batchUrl}?sort=nonsense`)).status).toBe(400);
+      // A page past the end says so and links the last page, rather than "Page 5 of 1" and an empty table.
+      const past = await (await seller.get(`${batchUrl}?page=5`)).text();
+      expect(past).toMatch(/There is no page 5: these results have 1 page\./);
+      expect(past).toMatch(/Page 1 of 1/);
     });
 
     it("downloads every result as CSV in file order", async () => {

@@ -285,9 +285,16 @@ export function BatchPage(props: {
           </tbody>
         </table>
       </div>
+      {view.page > pages ? (
+        <p role="status">
+          There is no page {view.page}: these results have {pages} {pages === 1 ? "page" : "pages"}.{" "}
+          <a href={link({ page: pages })}>Go to the last page</a>
+        </p>
+      ) : null}
       <nav aria-label="Pages" class="pages">
-        {view.page > 1 ? <a href={link({ page: view.page - 1 })}>← Previous</a> : null} Page {view.page} of{" "}
-        {pages} {view.page < pages ? <a href={link({ page: view.page + 1 })}>Next →</a> : null}
+        {view.page > 1 ? <a href={link({ page: Math.min(view.page - 1, pages) })}>← Previous</a> : null} Page{" "}
+        {Math.min(view.page, pages)} of {pages}{" "}
+        {view.page < pages ? <a href={link({ page: view.page + 1 })}>Next →</a> : null}
       </nav>
     </Layout>
   );
