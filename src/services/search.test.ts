@@ -107,6 +107,11 @@ describeEachEngine("listing search", (getDb) => {
     ["cary & (:* | !", (r) => r.model.startsWith("Carry")],
     ["&&& !!!", () => true],
     ["zzzzqq", () => false],
+    // What trigrams miss: a swapped pair of letters, and Japanese names (model-names.json).
+    ["hijte", (r) => r.model === "Hijet Truck"],
+    ["キャリイ", (r) => r.model.startsWith("Carry")],
+    ["ハイゼット dump", (r) => r.model === "Hijet Truck" && r.bedType === "dump"],
+    ["スズキ", (r) => r.make === "Suzuki"],
   ])("finds text with typos: q=%j", async (q, keep) => {
     await expectMatches({ q }, keep);
   });

@@ -23,6 +23,7 @@ import {
 } from "../domain/listings/delivered.js";
 import { daysOnMarket } from "../domain/listings/price-history.js";
 import type { BedType, Drive, Transmission } from "../domain/listings/types.js";
+import { plainNameFor } from "../domain/lots/names.js";
 import { addDays, type IsoDate } from "../domain/units/dates.js";
 import { km, kmToMi } from "../domain/units/measures.js";
 import { centsToDollars, dollarsToCents, type UsdCents } from "../domain/units/money.js";
@@ -289,7 +290,9 @@ export async function searchListings(
   const viewer = q.legalIn ?? q.viewerState ?? null;
   const charges = viewer ? deliveredChargesFor(findStateFees(facts.stateFees, viewer)) : null;
   const delivered: DeliveredParams = { charges, jpyPerUsd: ctx.jpyPerUsd };
-  const words = searchWords(q.q);
+  // Names the stored text cannot match (Japanese spellings, キャリイ; a make in Japanese, スズキ; typos
+  // trigrams miss, hijte) are searched as the plain English name they stand for.
+  const words = searchWords(q.q).map((w) => plainNameFor(w, facts.modelNames) ?? w);
   const zipTable = q.near ? zipTableOf(facts) : null;
   const placed = q.near ? placeNear(facts, q.near) : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadFacts } from "../../facts/load.js";
-import { createNameIndex, foldName } from "./names.js";
+import { createNameIndex, familiesNamedBy, foldName, plainNameFor } from "./names.js";
 
 const names = createNameIndex(loadFacts().modelNames);
 
@@ -39,5 +39,41 @@ describe("createNameIndex", () => {
   it("folds width, case and punctuation", () => {
     expect(foldName(" Ｃａｒｒｙ  Truck ")).toBe("carrytruck");
     expect(foldName("スズキ・キャリイ")).toBe("スズキキャリイ");
+  });
+});
+
+describe("familiesNamedBy", () => {
+  const modelNames = loadFacts().modelNames;
+  const named = (w: string) => familiesNamedBy(w, modelNames).map((f) => `${f.make} ${f.model}`);
+
+  it("finds a family by an English or Japanese spelling, and every family of a named make", () => {
+    expect(named("hijet")).toEqual([expect.stringMatching(/^Daihatsu Hijet/)]);
+    expect(named("キャリイ")).toEqual([expect.stringMatching(/^Suzuki Carry/)]);
+    expect(named("スズキ").every((f) => f.startsWith("Suzuki "))).toBe(true);
+    expect(named("スズキ").length).toBeGreaterThan(0);
+  });
+
+  it("forgives one typo in a word of five letters or more, and nothing in shorter ones", () => {
+    expect(named("hijte")).toEqual(named("hijet"));
+    expect(named("sambr")).toEqual(named("sambar"));
+    expect(named("acyt")).toEqual([]);
+    expect(named("dump")).toEqual([]);
+    expect(named("123456")).toEqual([]);
+  });
+});
+
+describe("plainNameFor", () => {
+  const modelNames = loadFacts().modelNames;
+  it.each([
+    ["キャリイ", "carry"],
+    ["ハイゼット", "hijet"],
+    ["hijte", "hijet"],
+    ["スズキ", "suzuki"],
+    ["carry", null],
+    ["suzuki", null],
+    ["cary", null],
+    ["dump", null],
+  ])("%s is searched as %s", (word, plain) => {
+    expect(plainNameFor(word, modelNames)).toBe(plain);
   });
 });

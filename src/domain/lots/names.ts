@@ -74,3 +74,62 @@ export function createNameIndex(names: ModelNames): NameIndex {
     },
   };
 }
+
+/** Optimal string alignment distance, stopping early past `max` (typos: one letter wrong, missing, extra or swapped). */
+function closeTo(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return false;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]! <= max;
+}
+
+/**
+ * The model families a word of a search names: a spelling it starts with ("キャリイ", "hijet"), every family
+ * of a make it names ("スズキ"), or, for a word of five letters or more, a spelling one typo away
+ * ("hijte", "samber"). Families are those of model-names.json, which point at the catalog's make and model.
+ */
+export function familiesNamedBy(word: string, names: ModelNames): Family[] {
+  const folded = foldName(word);
+  if (folded === "") return [];
+  const families = names.families.map((f) => ({ make: f.make, model: f.model }));
+  const exact = names.families.findIndex((f) => f.names.some((n) => folded.startsWith(foldName(n))));
+  if (exact !== -1) return [families[exact]!];
+  const make = names.makes.find((m) => m.names.some((n) => foldName(n) === folded));
+  if (make) return families.filter((f) => f.make === make.make);
+  if (folded.length < 5 || !/^[a-z]+$/.test(folded)) return [];
+  return families.filter((_, i) =>
+    names.families[i]!.names.some((n) => {
+      const s = foldName(n);
+      return s.length >= 5 && closeTo(folded, s, 1);
+    }),
+  );
+}
+
+/**
+ * The plain English name a search word stands for when the stored text cannot match it: "carry" for
+ * キャリイ, "hijet" for hijte or ハイゼット, "suzuki" for スズキ. Null when the word is plain already or
+ * names nothing (or more than one family).
+ */
+export function plainNameFor(word: string, names: ModelNames): string | null {
+  const folded = foldName(word);
+  const make = names.makes.find((m) => m.names.some((n) => foldName(n) === folded));
+  if (make) return foldName(make.make) === folded ? null : foldName(make.make);
+  const families = familiesNamedBy(word, names);
+  if (families.length !== 1) return null;
+  const family = names.families.find((f) => f.make === families[0]!.make && f.model === families[0]!.model)!;
+  const plain = family.names.map(foldName).find((n) => /^[a-z0-9]+$/.test(n))!;
+  return folded.startsWith(plain) ? null : plain;
+}
