@@ -13,6 +13,7 @@ import {
   searchListingsPage,
 } from "../db/repos/search.repo.js";
 import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
+import { decodeFrameNumber } from "../domain/catalog/decode.js";
 import { findStateFees } from "../domain/cost/state-charges.js";
 import { type PlacedZip, placeZip, zipsWithin } from "../domain/geo/zip-distance.js";
 import { findStreetLegality, type StreetLegality } from "../domain/legality/street-legality.js";
@@ -230,6 +231,14 @@ function presentItem(
 const NEAR_NOTE =
   "Straight-line distance between ZIP code centres (Census ZIP Code Tabulation Areas); by road it is longer. Japan listings and trucks without a ZIP are not in a distance search.";
 
+/** The search text as a frame number with a serial that decodes, normalized as the filter compares it. */
+function wholeFrameNumber(text: string | undefined, facts: Facts): string | null {
+  const t = text?.trim() ?? "";
+  if (!/^[A-Za-z0-9]{2,8}[- ]?\d{3,}$/.test(t)) return null;
+  const d = decodeFrameNumber(t, facts.catalog);
+  return d.kind === "decoded" && d.serial !== null ? t.toUpperCase().replace(/[ -]/g, "") : null;
+}
+
 /** Where a `near` ZIP is, or a 400 that says why it cannot be placed (a search, or saving one). */
 export function placeNear(facts: Facts, zip: string): PlacedZip {
   const table = zipTableOf(facts);
@@ -292,7 +301,9 @@ export async function searchListings(
   const delivered: DeliveredParams = { charges, jpyPerUsd: ctx.jpyPerUsd };
   // Names the stored text cannot match (Japanese spellings, キャリイ; a make in Japanese, スズキ; typos
   // trigrams miss, hijte) are searched as the plain English name they stand for.
-  const words = searchWords(q.q).map((w) => plainNameFor(w, facts.modelNames) ?? w);
+  // A whole frame number (DA63T-123456) asks for that truck: searched by its number, not as two words.
+  const frame = wholeFrameNumber(q.q, facts);
+  const words = frame ? [] : searchWords(q.q).map((w) => plainNameFor(w, facts.modelNames) ?? w);
   const zipTable = q.near ? zipTableOf(facts) : null;
   const placed = q.near ? placeNear(facts, q.near) : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;
@@ -336,6 +347,7 @@ export async function searchListings(
     ...filtersFrom(q, terms, ctx.today),
     changedSince: ctx.changedSince?.toISOString(),
     nearZips: nearby?.map((z) => z.zip),
+    frameNumber: frame ?? undefined,
   };
   const found = await searchListingsPage(
     db,

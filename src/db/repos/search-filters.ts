@@ -34,6 +34,8 @@ export interface SearchFilters {
   changedSince?: string | undefined;
   /** A distance search: the listing ZIPs within its radius, nearest first (empty: none is). */
   nearZips?: readonly string[] | undefined;
+  /** A whole frame number searched for: upper case, without spaces or hyphens ("DA63T123456"). */
+  frameNumber?: string | undefined;
 }
 
 export type SortKey =
@@ -179,6 +181,7 @@ export function whereSql(
   if (f.listedUntil) c.push(sql`${l.createdAt} < (${f.listedUntil}::date + 1)`);
   if (f.eligibleOn) c.push(sql`(${l.location} = 'us' or ${l.eligibleFrom} <= ${f.eligibleOn}::date)`);
   if (f.nearZips) c.push(f.nearZips.length > 0 ? sql`${zipRanks(f.nearZips)} ? ${l.zip}` : sql`false`);
+  if (f.frameNumber) c.push(sql`upper(translate(${l.frameNumber}, ' -', '')) = ${f.frameNumber}`);
   if (mode === "scan") c.push(...names);
   return sql.join(c, sql` and `);
 }

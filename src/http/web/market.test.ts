@@ -139,6 +139,15 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(page).toMatch(/48,000 km \(29,826 mi\)/);
         expect(page).toMatch(/In the US already/);
         expect(page).toMatch(/Edit this listing/);
+        // Its frame number, typed as a buyer copies it, finds this truck and no other.
+        const other = await listingIdFrom(
+          await seller.post("/sell", { ...TRUCK, frameNumber: "HA4-2999999" }),
+        );
+        for (const q of ["ha4-2123456", "HA4 2123456", " HA42123456 "]) {
+          const found = await (await seller.get(`/trucks?q=${encodeURIComponent(q)}`)).text();
+          expect(found, q).toContain(`href="/trucks/${id}"`);
+          expect(found, q).not.toContain(`href="/trucks/${other}"`);
+        }
       });
 
       it("the home page shows search and the newest listings", async () => {
