@@ -89,3 +89,57 @@ describeEachEngine("GET /api/v1/listings", (_getDb, engine) => {
     );
   });
 });
+
+describeEachEngine("GET /api/v1/listings/{id}", (_getDb, engine) => {
+  let app: ReturnType<typeof createApp>;
+  const get = async (path: string) => {
+    const res = await app.request(`/api/v1/listings/${path}`);
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  let us: { id: number } | undefined;
+  let jp: { id: number } | undefined;
+
+  beforeAll(async () => {
+    const database = engine.getDatabase();
+    const rows = await insertSearchFixture(database.db);
+    us = rows.find((r) => r.location === "us" && r.status === "active");
+    jp = rows.find((r) => r.location === "jp" && r.status === "active");
+    app = createApp({
+      facts,
+      today: () => "2026-11-24" as IsoDate,
+      market: { database, storage: createMemoryStorage(), jpyPerUsd: 150, secureCookies: false },
+    });
+  });
+
+  it("answers a US listing with its public fields and, for a state, its legality and delivered price", async () => {
+    const { status, body } = await get(`${us!.id}?viewerState=TX`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: us!.id, url: `/trucks/${us!.id}`, location: "us", viewerState: "TX" });
+    expect(typeof body.priceUsd).toBe("number");
+    expect(body.legality.status).toEqual(expect.any(String));
+    expect(body.delivered.kind).toBe("us");
+    expect(body.seller.displayName).toEqual(expect.any(String));
+    // Internal columns stay inside.
+    for (const k of ["sellerId", "views", "searchText", "soldToId"]) expect(body).not.toHaveProperty(k);
+    const plain = await get(String(us!.id));
+    expect(plain.body.legality).toBeNull();
+    expect(plain.body.delivered).toBeNull();
+  });
+
+  it("answers a Japan listing with its eligibility and landed cost at the site's rate", async () => {
+    const { body } = await get(String(jp!.id));
+    expect(body.location).toBe("jp");
+    expect(body.eligibility.verdict).toMatch(/importable|needs_evidence|not_importable/);
+    expect(body.delivered.kind).toBe("jp");
+    expect(body.delivered.totalUsd).toBeGreaterThan(0);
+  });
+
+  it("answers an unknown listing 404 and bad input 400, in the error shape", async () => {
+    expect((await get("999999")).body.error.code).toBe("not_found");
+    expect((await get("999999")).status).toBe(404);
+    expect((await get(`${us!.id}?viewerState=ZZ`)).status).toBe(400);
+    expect((await get(`${us!.id}?viewerState=ZZ`)).body.error.field).toBe("viewerState");
+    expect((await get(`${us!.id}?colour=red`)).status).toBe(400);
+    expect((await get("abc")).status).toBe(400);
+  });
+});

@@ -4,6 +4,10 @@ import type { Database } from "../../db/client.js";
 import { BED_TYPES, DRIVES, LOCATIONS, TRANSMISSIONS } from "../../domain/listings/types.js";
 import type { IsoDate } from "../../domain/units/dates.js";
 import type { Facts } from "../../facts/schemas.js";
+import { presentListingDetail } from "../../present/listing.present.js";
+import { AppError } from "../../services/app-error.js";
+import { idParam, stateCodeString } from "../../services/inputs.schema.js";
+import { getListingView } from "../../services/listing-view.js";
 import { searchListings } from "../../services/search.js";
 import { SEARCH_SORTS, searchQuerySchema } from "../../services/search.schema.js";
 import { createApi, errorSchemaRef } from "./openapi-hono.js";
@@ -105,30 +109,107 @@ const resultSchema = z
   })
   .openapi("ListingSearch");
 
-export function listingsRoutes(deps: ListingsRoutesDeps) {
-  return createApi().openapi(
-    createRoute({
-      method: "get",
-      path: "/listings",
-      summary: "Search active listings, with facet counts over the filtered results",
-      description:
-        "Free text (q) is typo-tolerant. Delivered prices add the viewer's state taxes and fees (legalIn, " +
-        "else viewerState); legalIn also answers with that state's street legality, and with no results " +
-        "where kei trucks may not be on the road there. near (a ZIP) with withinMiles keeps the US trucks " +
-        "within that many miles (straight line between ZIP centres), nearest first unless sort says " +
-        "otherwise. Money in USD with two decimals.",
-      request: { query: searchQuerySchema },
-      responses: {
-        200: { description: "A page of listings", content: { "application/json": { schema: resultSchema } } },
-        400: errorSchemaRef,
-      },
+const detailSchema = z
+  .looseObject({
+    id: z.number().int(),
+    url: z.string(),
+    status: z.enum(["active", "sold", "withdrawn"]),
+    location: z.enum(LOCATIONS),
+    title: z.string(),
+    frameNumber: z.string().nullable(),
+    chassisCode: z.string().nullable(),
+    make: z.string(),
+    model: z.string(),
+    year: z.number().int().nullable(),
+    mileageKm: z.number().int().nullable(),
+    priceUsd: z.number().nullable(),
+    priceJpy: z.number().int().nullable(),
+    eligibleFrom: z.string().nullable(),
+    landedUsd: z.number().nullable(),
+    dealRating: z.string().nullable(),
+    seller: z.looseObject({ displayName: z.string() }),
+    photos: z.array(z.looseObject({ thumb: z.string(), medium: z.string() })),
+    viewerState: z.string().nullable(),
+    eligibility: z.looseObject({ verdict: z.string() }).nullable().openapi({
+      description: "Japan listings: may it be imported today, and from which day (as /api/v1/eligibility)",
     }),
-    async (c) => {
-      const result = await searchListings(deps.database.db, deps.facts, c.req.valid("query"), {
-        today: deps.today(),
-        jpyPerUsd: deps.jpyPerUsd,
-      });
-      return c.json(result, 200);
-    },
-  );
+    legality: z.looseObject({ status: z.string() }).nullable().openapi({
+      description: "With viewerState: the street legality there (as /api/v1/states/{code})",
+    }),
+    delivered: z
+      .looseObject({ kind: z.enum(["us", "jp"]) })
+      .nullable()
+      .openapi({
+        description:
+          "Japan listings: landed cost (as /api/v1/cost, at this site's yen rate); US listings with " +
+          "viewerState: the price plus that state's tax and fees",
+      }),
+  })
+  .openapi("Listing");
+
+export function listingsRoutes(deps: ListingsRoutesDeps) {
+  return createApi()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/listings/{id}",
+        summary: "One listing, with what its page shows: eligibility, legality and delivered cost",
+        request: {
+          params: z.object({ id: idParam.clone().openapi({ example: 1 }) }),
+          query: z.object({ viewerState: stateCodeString.clone().optional() }).strict(),
+        },
+        responses: {
+          200: { description: "The listing", content: { "application/json": { schema: detailSchema } } },
+          400: errorSchemaRef,
+          404: { ...errorSchemaRef, description: "not_found: no such listing" },
+        },
+      }),
+      async (c) => {
+        const { viewerState } = c.req.valid("query");
+        if (viewerState) assertKnownState(deps.facts, viewerState);
+        const view = await getListingView(deps.database, deps.facts, c.req.valid("param").id, {
+          today: deps.today(),
+          viewerState: viewerState ?? null,
+          jpyPerUsd: deps.jpyPerUsd,
+        });
+        return c.json(presentListingDetail(view), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/listings",
+        summary: "Search active listings, with facet counts over the filtered results",
+        description:
+          "Free text (q) is typo-tolerant. Delivered prices add the viewer's state taxes and fees (legalIn, " +
+          "else viewerState); legalIn also answers with that state's street legality, and with no results " +
+          "where kei trucks may not be on the road there. near (a ZIP) with withinMiles keeps the US trucks " +
+          "within that many miles (straight line between ZIP centres), nearest first unless sort says " +
+          "otherwise. Money in USD with two decimals.",
+        request: { query: searchQuerySchema },
+        responses: {
+          200: {
+            description: "A page of listings",
+            content: { "application/json": { schema: resultSchema } },
+          },
+          400: errorSchemaRef,
+        },
+      }),
+      async (c) => {
+        const result = await searchListings(deps.database.db, deps.facts, c.req.valid("query"), {
+          today: deps.today(),
+          jpyPerUsd: deps.jpyPerUsd,
+        });
+        return c.json(result, 200);
+      },
+    );
+}
+
+function assertKnownState(facts: Facts, code: string): void {
+  if (!facts.stateRules.some((s) => s.code === code))
+    throw new AppError(
+      "invalid_input",
+      `viewerState: ${code} is not a US state's code (or DC)`,
+      "viewerState",
+    );
 }
