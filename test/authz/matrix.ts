@@ -352,6 +352,24 @@ export const MATRIX: MatrixEntry[] = [
     },
   },
 
+  {
+    // One route for both photo actions; "remove" is the one that destroys something.
+    route: "POST /trucks/:id/photos/:photo/:action",
+    expect: OWNER_OR_ADMIN,
+    async prepare({ db, actors }) {
+      const l = await listingOf(db, actors.users.owner.id);
+      const [p] = await db
+        .insert(listingPhotos)
+        .values({ listingId: l.id, position: 0, storageKey: `listings/${l.id}/authz-photo` })
+        .returning();
+      return {
+        path: `/trucks/${l.id}/photos/${p!.id}/remove`,
+        applied: async () =>
+          expect(await db.select().from(listingPhotos).where(eq(listingPhotos.id, p!.id))).toEqual([]),
+      };
+    },
+  },
+
   // Reputation: the buyer of a sale reviews it, the seller answers, anyone signed in reports, admins moderate.
   {
     route: "POST /trucks/:id/review",

@@ -13,7 +13,7 @@ import { idParam, parseInput } from "../../services/inputs.schema.js";
 import { listingMarket } from "../../services/listing-market.js";
 import { getListingView } from "../../services/listing-view.js";
 import { createListing, deleteListing, setListingStatus, updateListing } from "../../services/listings.js";
-import { addListingPhotos } from "../../services/photos.js";
+import { addListingPhotos, makeFirstPhoto, removeListingPhoto } from "../../services/photos.js";
 import { listingShareMeta } from "../../web/cards/listing-card.js";
 import { DashboardPage } from "../../web/pages/dashboard.js";
 import { ListingPage } from "../../web/pages/listing.js";
@@ -249,6 +249,15 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
     const buffers = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
     await addListingPhotos(database, storage, c.get("user"), id, buffers);
     return c.redirect(`/trucks/${id}`, 303);
+  });
+
+  app.post("/trucks/:id{[0-9]+}/photos/:photo{[0-9]+}/:action{remove|first}", async (c) => {
+    const id = parseInput(idParam, c.req.param("id"));
+    const photo = parseInput(idParam, c.req.param("photo"));
+    if (c.req.param("action") === "remove")
+      await removeListingPhoto(database, storage, c.get("user"), id, photo);
+    else await makeFirstPhoto(database, c.get("user"), id, photo);
+    return c.redirect(`/trucks/${id}#owner-h`, 303);
   });
 
   app.get("/photos/*", async (c) => {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../../test/market.js";
-import { listings } from "../../db/schema/listings.js";
+import { listingPhotos, listings } from "../../db/schema/listings.js";
 
 for (const engine of ["pglite", "postgres"] as const) {
   describe(`on ${engine}`, () => {
@@ -345,6 +345,47 @@ for (const engine of ["pglite", "postgres"] as const) {
         const bad = new FormData();
         bad.append("photos", new File([new TextEncoder().encode("<svg/>")], "x.jpg", { type: "image/jpeg" }));
         expect((await owner.request(`/trucks/${id}/photos`, { method: "POST", body: bad })).status).toBe(422);
+      });
+
+      it("the owner makes a photo the first one and removes one; nobody else can", async () => {
+        const owner = new Browser(market.app);
+        await owner.signUp("pics@example.com", "seller");
+        const id = await listingIdFrom(await owner.post("/sell", TRUCK));
+        for (const colour of ["#a00", "#0a0", "#00a"]) {
+          const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: colour } })
+            .jpeg()
+            .toBuffer();
+          const form = new FormData();
+          form.append("photos", new File([new Uint8Array(jpeg)], "t.jpg", { type: "image/jpeg" }));
+          await owner.request(`/trucks/${id}/photos`, { method: "POST", body: form });
+        }
+        const order = async () =>
+          (await market.database.db.select().from(listingPhotos).where(eq(listingPhotos.listingId, id)))
+            .sort((a, b) => a.position - b.position)
+            .map((p) => p.id);
+        const [a, b, c] = await order();
+        const page = await (await owner.get(`/trucks/${id}`)).text();
+        expect(page).toContain(`action="/trucks/${id}/photos/${c}/first"`);
+        expect(page).toContain(`action="/trucks/${id}/photos/${a}/remove"`);
+        const stranger = new Browser(market.app);
+        await stranger.signUp("not-pics@example.com", "seller");
+        expect((await stranger.post(`/trucks/${id}/photos/${a}/remove`, {})).status).toBe(403);
+        expect((await new Browser(market.app).post(`/trucks/${id}/photos/${a}/first`, {})).status).toBe(401);
+        expect((await owner.post(`/trucks/${id}/photos/${c}/first`, {})).status).toBe(303);
+        expect(await order()).toEqual([c, a, b]);
+        const [removed] = await market.database.db
+          .select()
+          .from(listingPhotos)
+          .where(eq(listingPhotos.id, a!));
+        expect((await owner.get(`/photos/${removed!.storageKey}/thumb.jpg`)).status).toBe(200);
+        expect((await owner.post(`/trucks/${id}/photos/${a}/remove`, {})).status).toBe(303);
+        expect(await order()).toEqual([c, b]);
+        expect((await owner.get(`/photos/${removed!.storageKey}/thumb.jpg`)).status).toBe(404);
+        expect((await owner.post(`/trucks/${id}/photos/${a}/remove`, {})).status).toBe(404);
+        const positions = (
+          await market.database.db.select().from(listingPhotos).where(eq(listingPhotos.listingId, id))
+        ).map((p) => p.position);
+        expect(positions.sort()).toEqual([0, 1]);
       });
     });
   });

@@ -315,6 +315,34 @@ export function ListingPage(props: {
           <p>
             <a href={`/trucks/${l.id}/edit`}>Edit this listing</a> · <a href="/dashboard">Dashboard</a>
           </p>
+          {photos.length ? (
+            <ul class="inline-list">
+              {photos.map((p, i) => (
+                <li>
+                  <img
+                    src={`/photos/${p.storageKey}/thumb.jpg`}
+                    alt={`Photo ${i + 1}`}
+                    width={100}
+                    height={75}
+                  />{" "}
+                  {i === 0 ? (
+                    "First photo"
+                  ) : (
+                    <form method="post" action={`/trucks/${l.id}/photos/${p.id}/first`} class="inline">
+                      <button type="submit" class="link">
+                        Make photo {i + 1} first
+                      </button>
+                    </form>
+                  )}{" "}
+                  <form method="post" action={`/trucks/${l.id}/photos/${p.id}/remove`} class="inline">
+                    <button type="submit" class="link">
+                      Remove photo {i + 1}
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <form method="post" action={`/trucks/${l.id}/photos`} enctype="multipart/form-data">
             <label for="photos">Add photos (JPEG, PNG or WebP; up to 12 in all)</label>
             <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
