@@ -183,6 +183,12 @@ export async function batchFor(
   return batch;
 }
 
+/** Deletes a batch and its rows (cascade) for its owner or an admin. */
+export async function deleteBatch(database: Database, user: PublicUser | null, id: number): Promise<void> {
+  const batch = await batchFor(database, user, id);
+  await database.db.delete(lotBatches).where(eq(lotBatches.id, batch.id));
+}
+
 export const RESULT_SORTS = ["line", "margin", "landed", "fair", "price"] as const;
 export const RESULT_FILTERS = ["all", "importable", "not_importable", "needs_evidence", "errors"] as const;
 export const RESULTS_PAGE = 100;

@@ -721,4 +721,29 @@ export const MATRIX: MatrixEntry[] = [
       };
     },
   },
+  {
+    // Another seller's batch is not found (404), as when opening it: its existence is not told.
+    route: "POST /importer/batches/:id/delete",
+    expect: { ...OWNER_OR_ADMIN, otherSeller: refused(404) },
+    async prepare({ db, actors }) {
+      const [b] = await db
+        .insert(lotBatches)
+        .values({
+          userId: actors.users.owner.id,
+          fileName: "lots.csv",
+          fileSha256: `${unique()}`.padEnd(64, "0"),
+          optionsKey: String(unique()),
+          options: { to: "TX", arrival: "2027-01-15" },
+          rowCount: 0,
+          errorCount: 0,
+          summary: {},
+        })
+        .returning();
+      return {
+        path: `/importer/batches/${b!.id}/delete`,
+        applied: async () =>
+          expect(await db.select().from(lotBatches).where(eq(lotBatches.id, b!.id))).toEqual([]),
+      };
+    },
+  },
 ];

@@ -14,6 +14,7 @@ import {
   batchesOf,
   batchFor,
   batchResults,
+  deleteBatch,
   evaluateUpload,
   RESULT_FILTERS,
   RESULT_SORTS,
@@ -107,6 +108,11 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
       if (!(e instanceof AppError) || !["invalid_input", "payload_too_large"].includes(e.code)) throw e;
       return page(c, e, 400, fields);
     }
+  });
+
+  app.post("/importer/batches/:id{[0-9]+}/delete", async (c) => {
+    await deleteBatch(database, c.get("user"), parseInput(idParam, c.req.param("id")));
+    return c.redirect("/importer", 303);
   });
 
   app.get("/importer/batches/:id{[0-9]+}", async (c) => {

@@ -221,6 +221,52 @@ for (const engine of ["pglite", "postgres"] as const) {
       await other.signUp("other-importer@example.com", "seller");
       expect((await other.get(batchUrl)).status).toBe(404);
       expect((await other.get(`${batchUrl}/results.csv`)).status).toBe(404);
+      expect((await other.post(`${batchUrl}/delete`, {})).status).toBe(404);
+    });
+
+    it("takes the CLI's per-truck costs, which raise every landed cost, and deletes a batch", async () => {
+      const costs = {
+        japanFeesJpy: "60000",
+        insuranceJpy: "3000",
+        brokerUsd: "250",
+        portUsd: "300",
+        deliveryUsd: "400",
+        isfBondUsd: "90",
+      };
+      const page = await (await seller.get("/importer")).text();
+      for (const name of Object.keys(costs)) expect(page).toContain(`name="${name}"`);
+      const res = await upload(seller, {
+        to: "TX",
+        arrival: "2027-01-15",
+        fx: "150",
+        freightUsd: "1200",
+        ...costs,
+      });
+      const url = res.headers.get("location")!;
+      const id = Number(/batches\/(\d+)/.exec(url)![1]);
+      const [batch] = await market.database.db.select().from(lotBatches).where(eq(lotBatches.id, id));
+      expect(batch!.options).toMatchObject(costs);
+      const landed = async (batchId: number) =>
+        new Map(
+          (await market.database.db.select().from(lotResults).where(eq(lotResults.batchId, batchId))).map(
+            (r) => [r.line, (r.result as unknown as LotResult).landedCents],
+          ),
+        );
+      const first = Number(/batches\/(\d+)/.exec(batchUrl)![1]);
+      const [plain, costed] = [await landed(first), await landed(id)];
+      let compared = 0;
+      for (const [line, cents] of costed)
+        if (cents !== null && plain.get(line) != null) {
+          expect(cents).toBeGreaterThan(plain.get(line)!);
+          compared++;
+        }
+      expect(compared).toBeGreaterThan(10);
+      const deleted = await seller.post(`/importer/batches/${id}/delete`, {});
+      expect(deleted.headers.get("location")).toBe("/importer");
+      expect(await market.database.db.select().from(lotBatches).where(eq(lotBatches.id, id))).toEqual([]);
+      expect(await market.database.db.select().from(lotResults).where(eq(lotResults.batchId, id))).toEqual(
+        [],
+      );
     });
 
     it("a failure while saving leaves no half-saved batch", async () => {

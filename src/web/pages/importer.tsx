@@ -25,6 +25,16 @@ export function LotFormatPage(props: { viewer: Viewer; html: string }) {
   );
 }
 
+/** The per-truck costs besides freight, as lotsInputSchema names them: the CLI's options. */
+const COSTS = [
+  ["japanFeesJpy", "Japan-side fees (auction, transport, export), yen"],
+  ["insuranceJpy", "Marine insurance, yen"],
+  ["brokerUsd", "Customs broker, USD"],
+  ["portUsd", "Port and terminal fees, USD"],
+  ["deliveryUsd", "Delivery from the port, USD"],
+  ["isfBondUsd", "ISF filing and bond, USD"],
+] as const;
+
 export function ImporterPage(props: {
   viewer: Viewer;
   batches: LotBatchRow[];
@@ -82,6 +92,15 @@ export function ImporterPage(props: {
         </select>
         <label for="freightUsd">Freight per truck, USD (optional)</label>
         <input id="freightUsd" name="freightUsd" inputmode="decimal" value={v.freightUsd ?? ""} />
+        <details open={COSTS.some(([name]) => v[name]) || undefined}>
+          <summary>More costs per truck (optional; as keiyard lots takes them)</summary>
+          {COSTS.map(([name, label]) => (
+            <>
+              <label for={name}>{label}</label>
+              <input id={name} name={name} inputmode="decimal" value={v[name] ?? ""} />
+            </>
+          ))}
+        </details>
         <button type="submit">Upload and evaluate</button>
         <p id="upload-status" role="status" aria-live="polite" />
         <label for="upload-progress" class="muted">
@@ -211,6 +230,11 @@ export function BatchPage(props: {
           Download all results (CSV)
         </a>
       </p>
+      <form method="post" action={`${base}/delete`}>
+        <button type="submit" class="link">
+          Delete this batch
+        </button>
+      </form>
       <ul class="inline-list">
         <li>Importable: {num(s.verdicts.importable)}</li>
         <li>Needs evidence: {num(s.verdicts.needs_evidence)}</li>
