@@ -144,7 +144,28 @@ describe("keiyard lots", () => {
     writeFileSync(sjis, Buffer.from([0x8e, 0xd4, 0x96, 0xbc, 0x2c, 0x6c, 0x6f, 0x74, 0x0a]));
     const s = run([sjis, "--to", "TX", "--arrival", "2027-01-15"]);
     expect(s.code).toBe(1);
-    expect(s.stderr).toMatch(/not UTF-8 text \(a Shift_JIS export\?\)/);
+    expect(s.stderr).toMatch(/not UTF-8 text, nor Shift_JIS text with Japanese in it/);
+  });
+
+  it("reads a Shift_JIS export (as lists from Japan often are) converted, and says so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "keiyard-sjis-"));
+    const file = join(dir, "sjis.csv");
+    const carry = [0x83, 0x4c, 0x83, 0x83, 0x83, 0x8a, 0x83, 0x43]; // キャリイ
+    const ascii = (t: string) => [...Buffer.from(t, "ascii")];
+    writeFileSync(
+      file,
+      Buffer.from([
+        ...ascii("lot_no,auction,auction_date,model,chassis_code,year,mileage_km,score,start_price_jpy\n"),
+        ...ascii("7,USS Tokyo,2026-11-19,"),
+        ...carry,
+        ...ascii(",DD51T,1996,48000,4,200000\n"),
+      ]),
+    );
+    const r = run([file, "--to", "TX", "--arrival", "2027-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(body.summary.warnings[0]).toMatch(/Shift_JIS text \(not UTF-8\): keiyard read it as Shift_JIS/);
+    expect(body.results[0]).toMatchObject({ lotNo: "7", status: "ok" });
   });
 
   it("prices with the deal model of the configured database, and says it was fitted on demo data", () => {

@@ -16,6 +16,7 @@ import { currentDealModel } from "./deals.js";
 import { parseInput } from "./inputs.schema.js";
 import { evaluateLotStream, type LotProgress, lotCostsFrom } from "./lots.js";
 import { lotsInputSchema } from "./lots.schema.js";
+import { detectEncoding, ENCODING_HEAD_BYTES, READ_AS_SHIFT_JIS, shiftJisToUtf8 } from "./text-encoding.js";
 
 /** What the web takes; bigger files are for `keiyard lots`, which streams any size. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -112,8 +113,11 @@ export async function evaluateUpload(
     .limit(1);
   if (seen) return { batch: seen, existing: true };
 
+  // A Shift_JIS export (the usual one from Japan) is read converted; the hash above is of the bytes sent.
+  const shiftJis = detectEncoding(file.bytes.subarray(0, ENCODING_HEAD_BYTES)) === "shift_jis";
+  const bytes = shiftJis ? shiftJisToUtf8(file.bytes) : file.bytes;
   const chunks = function* () {
-    for (let at = 0; at < file.bytes.byteLength; at += CHUNK) yield file.bytes.subarray(at, at + CHUNK);
+    for (let at = 0; at < bytes.byteLength; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
   };
   const results: LotResult[] = [];
   let summary: LotSummary | null = null;
@@ -126,7 +130,7 @@ export async function evaluateUpload(
     costs: lotCostsFrom(q),
     dealModel: currentDealModel("us"),
     priceUnit: Number(q.priceUnit),
-    totalBytes: file.bytes.byteLength,
+    totalBytes: bytes.byteLength,
   })) {
     if (event.kind === "results") {
       results.push(...event.results);
@@ -143,6 +147,7 @@ export async function evaluateUpload(
     } else if (event.kind === "done") summary = event.summary;
   }
   if (!summary) throw new AppError("invalid_input", "the file has no lots");
+  if (shiftJis) summary.warnings.unshift(READ_AS_SHIFT_JIS);
   const batch = await saveBatch(
     database,
     {

@@ -115,7 +115,7 @@ export async function* evaluateLotStream(
 }
 
 export const NOT_UTF8 =
-  "the file is not UTF-8 text (a Shift_JIS export?): save it as UTF-8 CSV and try again";
+  "the file is not UTF-8 text, nor Shift_JIS text with Japanese in it: save it as UTF-8 CSV and try again";
 
 /** The errors of a file that cannot be read as lots, as the user sees them. */
 export function toAppError(e: unknown): unknown {

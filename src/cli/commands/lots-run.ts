@@ -14,8 +14,10 @@ import { AppError } from "../../services/app-error.js";
 import { parseInput } from "../../services/inputs.schema.js";
 import { evaluateLotStream, lotCostsFrom } from "../../services/lots.js";
 import { lotsInputSchema } from "../../services/lots.schema.js";
+import { READ_AS_SHIFT_JIS } from "../../services/text-encoding.js";
 import type { Io } from "../command.js";
 import { cliConfig } from "../config.js";
+import { type Utf8Input, utf8Input } from "../lots-encoding.js";
 import { evaluateLotFileInBlocks } from "../lots-parallel.js";
 import { loadLotPricing } from "../lots-pricing.js";
 import { LotWorkerError, type LotWorkers } from "../lots-workers.js";
@@ -43,7 +45,18 @@ export interface LotsRun {
   io: Io;
 }
 
-export async function runLots({ file, values, query, workers, io }: LotsRun): Promise<number> {
+export async function runLots(run: LotsRun): Promise<number> {
+  // A missing or unreadable file is said first, with its own name; a Shift_JIS one is read converted.
+  await openInput(run.file);
+  const input = await utf8Input(run.file);
+  try {
+    return await runLotsOn(input, run);
+  } finally {
+    await input.cleanup();
+  }
+}
+
+async function runLotsOn(input: Utf8Input, { file, values, query, workers, io }: LotsRun): Promise<number> {
   const q = parseInput(lotsInputSchema, query);
   const facts = getFacts();
   const stateFees = facts.stateFees.find((s) => s.code === q.to);
@@ -52,7 +65,7 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
   const out = typeof values.out === "string" ? values.out : null;
   const format: Format = out === null ? (values.json ? "json" : "table") : outFormat(out);
   const json = values.json === true;
-  const totalBytes = await openInput(file);
+  const totalBytes = await openInput(input.path);
   const config = cliConfig();
   const jpyPerUsd = q.fx ?? config.KEIYARD_JPY_PER_USD;
   const pricing = await loadLotPricing(config, { refit: values.refit === true });
@@ -81,8 +94,8 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
   // thread; the terminal table is made from the results as text.
   const events =
     format !== "table"
-      ? evaluateLotFileInBlocks(file, workers, { ctx, priceUnit, format, totalBytes })
-      : evaluateLotStream(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+      ? evaluateLotFileInBlocks(input.path, workers, { ctx, priceUnit, format, totalBytes })
+      : evaluateLotStream(createReadStream(input.path, { highWaterMark: 256 * 1024 }), {
           ...ctx,
           priceUnit,
           totalBytes,
@@ -99,6 +112,7 @@ export async function runLots({ file, values, query, workers, io }: LotsRun): Pr
         progress.update(event.progress);
       } else {
         progress.done();
+        if (input.converted) event.summary.warnings.unshift(READ_AS_SHIFT_JIS);
         const run: LotRunInfo = {
           file,
           arrival: q.arrival,

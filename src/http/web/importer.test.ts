@@ -54,14 +54,14 @@ for (const engine of ["pglite", "postgres"] as const) {
         new TextEncoder().encode("hello"),
       );
       expect(notCsv.status).toBe(400);
-      const sjis = await upload(
+      // Neither UTF-8 nor Shift_JIS with kana in it.
+      const garbled = await upload(
         seller,
         { to: "TX", arrival: "2027-01-15" },
-        new Uint8Array([0x83, 0x4c, 0x83, 0x83, 0x0a]),
+        new Uint8Array([0x31, 0x2c, 0x80, 0xa0, 0xff, 0xff, 0x0a]),
       );
-      expect(sjis.status).toBe(400);
-      const sjisPage = await sjis.text();
-      expect(sjisPage).toMatch(/not UTF-8/);
+      expect(garbled.status).toBe(400);
+      expect(await garbled.text()).toMatch(/not UTF-8 text, nor Shift_JIS/);
       // The options come back as they were sent, so a second try is for the same state and day.
       const opts = { to: "PA", arrival: "2027-03-01", fx: "152", priceUnit: "1000", freightUsd: "1400" };
       const kept = await (await upload(seller, opts, new TextEncoder().encode("hello"))).text();
@@ -71,6 +71,22 @@ for (const engine of ["pglite", "postgres"] as const) {
       expect(kept).toMatch(/<option value="1000" selected="">/);
       expect(kept).toMatch(/<input id="freightUsd" name="freightUsd" [^>]*value="1400"/);
       expect(await market.database.db.select().from(lotBatches)).toHaveLength(0);
+    });
+
+    it("reads a Shift_JIS export converted, and says so on the batch", async () => {
+      const ascii = (t: string) => [...new TextEncoder().encode(t)];
+      const sjis = new Uint8Array([
+        ...ascii("lot_no,auction,auction_date,model,chassis_code,year,mileage_km,score,start_price_jpy\n"),
+        ...ascii("7,USS Tokyo,2026-11-19,"),
+        ...[0x83, 0x4c, 0x83, 0x83, 0x83, 0x8a, 0x83, 0x43], // キャリイ
+        ...ascii(",DD51T,1996,48000,4,200000\n"),
+      ]);
+      const res = await upload(seller, { to: "TX", arrival: "2027-01-15", fx: "149" }, sjis);
+      expect(res.status).toBe(303);
+      const page = await (await seller.get(res.headers.get("location")!)).text();
+      expect(page).toMatch(/The file is Shift_JIS text \(not UTF-8\): keiyard read it as Shift_JIS\./);
+      expect(page).toMatch(/<td>7<\/td>/);
+      await market.database.db.delete(lotBatches);
     });
 
     it("a file over the limit: a browser's post goes back to the form, which says why; scripts get the error", async () => {
