@@ -85,7 +85,7 @@ it("migrates, backs up and restores through the keiyard binary", async () => {
 it("answers bad arguments with one line and exit 1", async () => {
   const env = { KEIYARD_DATA_DIR: join(dir, "missing") };
   const cases: [string[], RegExp][] = [
-    [["db"], /unknown db command ""/],
+    [["db"], /give one of migrate, backup or restore/],
     [["db", "backup"], /needs a file name/],
     [["db", "backup", join(dir, "x.jsonl")], /no embedded database in/],
     [["db", "migrate", "--nope"], /unknown option --nope \(--help lists the options\)/],
