@@ -59,6 +59,25 @@ describe("EPA code E (whole calendar years)", () => {
     expect(r.epa.caveats).toEqual(rules.epa.caveats);
   });
 
+  it("warns when the truck's date is after the entry date (a typo more often than not), and only then", () => {
+    expect(check(builtIn("2030-01"), "2026-11-25").warnings[0]).toBe(
+      "The build date 2030-01 is after the entry date 2026-11-25: check it (a typo?).",
+    );
+    expect(check(registered("2027-01"), "2026-12-31").warnings[0]).toMatch(
+      /^The first registration 2027-01 is after/,
+    );
+    expect(check(built("2026-11-26"), "2026-11-25").warnings[0]).toMatch(
+      /^The build date 2026-11-26 is after/,
+    );
+    for (const [e, on] of [
+      [builtIn("2026-11"), "2026-11-25"],
+      [built("2026-11-25"), "2026-11-25"],
+      [registered("1999-03"), "2026-11-25"],
+      [{ kind: "none" } as AgeEvidence, "2026-11-25"],
+    ] as const)
+      expect(check(e, on).warnings.some((w) => /is after the entry date/.test(w))).toBe(false);
+  });
+
   it("says a registration year gives a minimum age", () => {
     const r = check(registered("2006-06"), "2026-03-01");
     expect(r.epa.productionYearIsUpperBound).toBe(true);

@@ -3,11 +3,19 @@
 // EPA code E and the Section 232 age exclusion are reported beside it and never make a truck importable.
 import type { ImportRules } from "../../facts/schemas.js";
 import { uniqueSources } from "../sources.js";
+import type { IsoDate } from "../units/dates.js";
 import { checkEpa, checkSection232 } from "./age-tests.js";
 import { classifyDuty, DEFAULT_VEHICLE_CLASS, isBelowHighConfidence } from "./duty.js";
 import { checkFmvss } from "./fmvss.js";
 import { checkKeiEra } from "./kei-era.js";
-import type { EligibilityInput, EligibilityResult, FmvssOutcome, FmvssStatus, Verdict } from "./types.js";
+import type {
+  AgeEvidence,
+  EligibilityInput,
+  EligibilityResult,
+  FmvssOutcome,
+  FmvssStatus,
+  Verdict,
+} from "./types.js";
 
 export function verdictOf(status: FmvssStatus): Verdict {
   switch (status) {
@@ -37,6 +45,17 @@ function fmvssWarnings(input: EligibilityInput, fmvss: FmvssOutcome): string[] {
   return out;
 }
 
+/** A date of the truck's that comes after the entry date is a typo more often than a truck from the future. */
+function futureEvidenceWarnings(evidence: AgeEvidence, entryDate: IsoDate): string[] {
+  const given =
+    evidence.kind === "build_date" ? evidence.date : evidence.kind === "none" ? null : evidence.month;
+  // A month is after the entry date when even its first day is.
+  const first = given === null ? null : given.length === 7 ? `${given}-01` : given;
+  if (first === null || first <= entryDate) return [];
+  const what = evidence.kind === "first_registration" ? "first registration" : "build date";
+  return [`The ${what} ${given} is after the entry date ${entryDate}: check it (a typo?).`];
+}
+
 export function checkImportEligibility(input: EligibilityInput, rules: ImportRules): EligibilityResult {
   const { evidence, entryDate } = input;
   const fmvss = checkFmvss(evidence, entryDate, rules);
@@ -45,7 +64,7 @@ export function checkImportEligibility(input: EligibilityInput, rules: ImportRul
   const duty = classifyDuty(input.vehicleClass ?? DEFAULT_VEHICLE_CLASS, rules);
   const era = checkKeiEra(input.vehicle, evidence, rules);
 
-  const warnings = [...fmvssWarnings(input, fmvss)];
+  const warnings = [...futureEvidenceWarnings(evidence, entryDate), ...fmvssWarnings(input, fmvss)];
   const ageOnly = [
     epa.codeE && `EPA code ${epa.code}`,
     section232.ageExcluded && "the Section 232 age exclusion",
