@@ -3,6 +3,7 @@
 // Log-in failures say the same thing whether or not the email exists, and take the same time.
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, withTransaction } from "../db/client.js";
 import {
@@ -13,7 +14,7 @@ import {
   insertUser,
   updateUserHomeState,
 } from "../db/repos/users.repo.js";
-import type { User } from "../db/schema/users.js";
+import { type User, users } from "../db/schema/users.js";
 import { AppError } from "./app-error.js";
 import { parseInput, stateCodeString } from "./inputs.schema.js";
 import {
@@ -45,6 +46,33 @@ export const signUpSchema = z
     path: ["dealerName"],
   });
 export type SignUpInput = z.input<typeof signUpSchema>;
+
+/** A buyer who starts selling: the same choice sign-up asks of sellers. */
+export const becomeSellerSchema = z
+  .object({
+    sellerKind: z.enum(["private", "dealer"], { error: "say whether you sell privately or as a dealer" }),
+    dealerName: z.string().trim().max(120).optional(),
+  })
+  .refine((v) => v.sellerKind !== "dealer" || (v.dealerName && v.dealerName.length > 0), {
+    message: "dealers give the dealership's name",
+    path: ["dealerName"],
+  });
+
+/** Turns a buyer account into a seller account (it keeps its saved searches, watchlist and reviews). */
+export async function becomeSeller(db: Db, user: PublicUser | null, raw: unknown): Promise<void> {
+  if (!user) throw new AppError("unauthenticated", "log in to sell trucks");
+  if (user.role !== "buyer") throw new AppError("invalid_input", "this account can list trucks already");
+  if (user.banned) throw new AppError("forbidden", "this account has been banned from posting");
+  const v = parseInput(becomeSellerSchema, raw);
+  await db
+    .update(users)
+    .set({
+      role: "seller",
+      sellerKind: v.sellerKind,
+      dealerName: v.sellerKind === "dealer" ? v.dealerName! : null,
+    })
+    .where(eq(users.id, user.id));
+}
 
 export const logInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),

@@ -703,6 +703,30 @@ export const MATRIX: MatrixEntry[] = [
     }),
   ),
 
+  {
+    // Only a buyer account becomes a seller one; the others list trucks already (a clear 400).
+    route: "POST /account/seller",
+    expect: {
+      anonymous: refused(401),
+      buyer: allowed(303),
+      otherSeller: refused(400),
+      owner: refused(400),
+      admin: refused(400),
+    },
+    async prepare({ db, me }) {
+      return {
+        path: "/account/seller",
+        form: { sellerKind: "private" },
+        applied: async () => {
+          const [u] = await db.select().from(users).where(eq(users.id, me!.id));
+          expect(u!.role).toBe("seller");
+          // Back to a buyer: the other entries count on one.
+          await db.update(users).set({ role: "buyer", sellerKind: null }).where(eq(users.id, me!.id));
+        },
+      };
+    },
+  },
+
   // The importer: seller accounts (and admins) evaluate lot files; buyers may not.
   {
     route: "POST /importer",

@@ -1,6 +1,6 @@
 // Sign up, log in, log out, the password change and the home-state picker, as plain HTML forms.
 import { Hono } from "hono";
-import { logIn, logOut, setHomeState, signUp } from "../../services/accounts.js";
+import { becomeSeller, logIn, logOut, setHomeState, signUp } from "../../services/accounts.js";
 import { AppError } from "../../services/app-error.js";
 import { sendEmailConfirmation } from "../../services/email-confirmation.js";
 import { parseInput, stateCodeString } from "../../services/inputs.schema.js";
@@ -127,6 +127,11 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
         sendRetryAfter(c, e) ? 429 : 400,
       );
     }
+  });
+
+  app.post("/account/seller", async (c) => {
+    await becomeSeller(db, c.get("user"), await formFields(c));
+    return c.redirect("/sell", 303);
   });
 
   app.post("/logout", async (c) => {

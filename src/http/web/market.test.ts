@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createMarket, type Market, TRUCK } from "../../../test/market.js";
 import { listingPhotos, listings } from "../../db/schema/listings.js";
+import { users } from "../../db/schema/users.js";
 
 for (const engine of ["pglite", "postgres"] as const) {
   describe(`on ${engine}`, () => {
@@ -119,6 +120,27 @@ for (const engine of ["pglite", "postgres"] as const) {
         });
         expect(garbage.status).toBe(303);
         expect(garbage.headers.get("location")).toBe("/");
+      });
+
+      it("a buyer account starts selling from its dashboard, and keeps what it had", async () => {
+        const b = new Browser(market.app);
+        await b.signUp("buyer-turns-seller@example.com", "buyer");
+        expect((await b.get("/sell")).status).toBe(403);
+        const dash = await (await b.get("/dashboard")).text();
+        expect(dash).toMatch(/<form method="post" action="\/account\/seller"/);
+        const noName = await b.post("/account/seller", { sellerKind: "dealer" });
+        expect(noName.status).toBe(400);
+        expect(await noName.text()).toMatch(/dealerName: dealers give the dealership.s name/);
+        const ok = await b.post("/account/seller", { sellerKind: "dealer", dealerName: "Hill Farm Trucks" });
+        expect(ok.headers.get("location")).toBe("/sell");
+        expect((await b.get("/sell")).status).toBe(200);
+        expect((await b.post("/sell", TRUCK)).status).toBe(303);
+        const [u] = await market.database.db
+          .select()
+          .from(users)
+          .where(eq(users.email, "buyer-turns-seller@example.com"));
+        expect(u).toMatchObject({ role: "seller", sellerKind: "dealer", dealerName: "Hill Farm Trucks" });
+        expect((await b.post("/account/seller", { sellerKind: "private" })).status).toBe(400);
       });
 
       it("remembers the visitor's home state in a cookie", async () => {

@@ -35,7 +35,24 @@ export function DashboardPage(props: {
           <a href="/sell">List a truck</a>
         </p>
       ) : (
-        <p>This is a buyer account: sign up as a seller to list trucks.</p>
+        <form method="post" action="/account/seller" class="card">
+          <p>
+            This is a buyer account. To list trucks, sell with it too (it keeps its saved searches and
+            watchlist):
+          </p>
+          <fieldset>
+            <legend>You sell</legend>
+            <label>
+              <input type="radio" name="sellerKind" value="private" required /> privately
+            </label>{" "}
+            <label>
+              <input type="radio" name="sellerKind" value="dealer" /> as a dealer
+            </label>
+          </fieldset>
+          <label for="dealerName">Dealership's name (dealers)</label>
+          <input id="dealerName" name="dealerName" maxlength={120} />
+          <button type="submit">Sell with this account</button>
+        </form>
       )}
       {props.listings.length === 0 ? (
         <p>No listings yet.</p>
