@@ -321,7 +321,7 @@ export function ListingPage(props: {
                 <li>
                   <img
                     src={`/photos/${p.storageKey}/thumb.jpg`}
-                    alt={`Photo ${i + 1}`}
+                    alt={`${l.title}, view ${i + 1}`}
                     width={100}
                     height={75}
                   />{" "}
