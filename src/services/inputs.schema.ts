@@ -16,14 +16,21 @@ export function multiline<T extends z.ZodType>(schema: T) {
 
 export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+// The patterns give the shape (the API reference shows them); the refinements the calendar.
 export const isoDateString = z
   .string()
   .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a calendar date YYYY-MM-DD")
   .refine(isIsoDate, { message: "expected a calendar date YYYY-MM-DD" });
-export const yearMonthString = z.string().trim().refine(isYearMonth, { message: "expected a month YYYY-MM" });
+export const yearMonthString = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}$/, "expected a month YYYY-MM")
+  .refine(isYearMonth, { message: "expected a month YYYY-MM" });
 export const builtString = z
   .string()
   .trim()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, "expected a build month YYYY-MM or date YYYY-MM-DD")
   .refine((s) => isYearMonth(s) || isIsoDate(s), {
     message: "expected a build month YYYY-MM or date YYYY-MM-DD",
   });

@@ -188,12 +188,18 @@ describe("the OpenAPI document", () => {
 describe("the API reference page", () => {
   it("says what each parameter accepts, from the schema that validates it", async () => {
     const { accepts } = await import("../../web/pages/api-docs.js");
-    expect(accepts({ type: "integer", minimum: 1, maximum: 3000 })).toBe("whole number from 1 to 3,000");
+    expect(accepts({ type: "integer", minimum: 1, maximum: 3000 })).toBe("whole number from 1 to 3000");
+    expect(accepts({ type: "integer", minimum: 1950, maximum: 2100 })).toBe("whole number from 1950 to 2100");
+    expect(accepts({ type: "integer", minimum: 0, maximum: 2_000_000 })).toBe(
+      "whole number from 0 to 2,000,000",
+    );
     expect(
       accepts({ type: "number", minimum: 10, exclusiveMinimum: true, maximum: 1000, exclusiveMaximum: true }),
-    ).toBe("number above 10 below 1,000");
+    ).toBe("number above 10 below 1000");
     expect(accepts({ type: "string", enum: ["2WD", "4WD"] })).toBe("one of 2WD, 4WD");
-    expect(accepts({ type: "string", pattern: "^\\d{5}$" })).toBe("text matching ^\\d{5}$");
+    expect(accepts({ type: "string", pattern: "^\\d{5}$" })).toBe("5-digit ZIP code");
+    expect(accepts({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" })).toBe("date YYYY-MM-DD");
+    expect(accepts({ type: "string", pattern: "^[a-z]+$" })).toBe("text matching ^[a-z]+$");
     expect(accepts({ type: "string", maxLength: 200 })).toBe("text, up to 200 characters");
     expect(accepts({ type: "integer", minimum: 1, maximum: 500, default: 1 })).toBe(
       "whole number from 1 to 500 (default 1)",

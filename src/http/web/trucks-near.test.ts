@@ -65,9 +65,11 @@ describe("/trucks and /api/v1/listings near a ZIP", () => {
   it("the API reference says what near and withinMiles accept, under the site's menu", async () => {
     const page = await (await get("/api/docs")).text();
     expect(page).toMatch(
-      /<code>withinMiles<\/code><\/td><td>query<\/td><td>no<\/td><td>whole number from 1 to 3,000/,
+      /<code>withinMiles<\/code><\/td><td>query<\/td><td>no<\/td><td>whole number from 1 to 3000/,
     );
-    expect(page).toMatch(/<code>near<\/code><\/td><td>query<\/td><td>no<\/td><td>text matching/);
+    expect(page).toMatch(/<code>near<\/code><\/td><td>query<\/td><td>no<\/td><td>5-digit ZIP code/);
+    // Dates say their shape, not only "string".
+    expect(page).toMatch(/<code>eligibleOn<\/code><\/td><td>query<\/td><td>no<\/td><td>date YYYY-MM-DD/);
     expect(page).toMatch(/<nav aria-label="Main">[\s\S]*href="\/trucks"/);
   });
 

@@ -24,7 +24,16 @@ interface Operation {
   }[];
 }
 
-const n = (v: number) => v.toLocaleString("en-US");
+// Years and other numbers below 10,000 read better without a comma ("1950 to 2100").
+const n = (v: number) => (Math.abs(v) < 10_000 ? String(v) : v.toLocaleString("en-US"));
+
+/** The shapes the input schemas use, in words. */
+const PATTERNS: Record<string, string> = {
+  "^\\d{4}-\\d{2}-\\d{2}$": "date YYYY-MM-DD",
+  "^\\d{4}-\\d{2}$": "month YYYY-MM",
+  "^\\d{4}-\\d{2}(-\\d{2})?$": "month YYYY-MM or date YYYY-MM-DD",
+  "^\\d{5}$": "5-digit ZIP code",
+};
 
 /** What a parameter accepts, in words, from its schema (the same schema that validates it). */
 export function accepts(s: ParamSchema | undefined): string {
@@ -36,7 +45,7 @@ export function accepts(s: ParamSchema | undefined): string {
     const lo = s.minimum === undefined ? null : `${s.exclusiveMinimum ? "above" : "from"} ${n(s.minimum)}`;
     const hi = s.maximum === undefined ? null : `${s.exclusiveMaximum ? "below" : "to"} ${n(s.maximum)}`;
     what = [kind, lo, hi].filter(Boolean).join(" ");
-  } else if (s.pattern) what = `text matching ${s.pattern}`;
+  } else if (s.pattern) what = PATTERNS[s.pattern] ?? `text matching ${s.pattern}`;
   else if (s.maxLength !== undefined) what = `text, up to ${n(s.maxLength)} characters`;
   else what = s.type ?? "";
   return s.default === undefined ? what : `${what} (default ${String(s.default)})`;
