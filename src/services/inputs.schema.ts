@@ -123,7 +123,6 @@ export type CostPageQuery = z.infer<typeof costPageInputSchema>;
 
 export const legalInputSchema = z.object({ code: stateCodeString, on: isoDateString.optional() }).strict();
 
-/** Parse or throw an AppError naming the first bad field. */
 /**
  * Where a NUL character sits in an input ("email", "items.2.name"), or null. PostgreSQL text cannot
  * hold one: let through, it fails the query, as a server error instead of a bad request.
@@ -138,6 +137,17 @@ function nulAt(value: unknown, path: string, depth = 0): string | null {
   return null;
 }
 
+/** An issue as the user reads it: "field: message", or the message alone for the input as a whole. */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `unknown parameter: ${issue.keys.join(", ")}`;
+  const field = issue.path.map(String).join(".");
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Parse or throw an AppError naming the first bad field; when there are more, `details.issues` lists
+ * every one (a form shows them all at once rather than one per try).
+ */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const nul = nulAt(value, "");
   if (nul !== null)
@@ -148,11 +158,10 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
     );
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue?.code === "unrecognized_keys") {
-    const keys = issue.keys.join(", ");
-    throw new AppError("invalid_input", `unknown parameter: ${keys}`, issue.keys[0]);
-  }
-  const field = issue?.path.map(String).join(".") || undefined;
-  throw new AppError("invalid_input", field ? `${field}: ${issue?.message}` : String(issue?.message), field);
+  const all = result.error.issues;
+  const issue = all[0]!;
+  const field =
+    issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.map(String).join(".") || undefined;
+  const issues = [...new Set(all.map(issueText))];
+  throw new AppError("invalid_input", issueText(issue), field, issues.length > 1 ? { issues } : undefined);
 }

@@ -290,6 +290,22 @@ for (const engine of ["pglite", "postgres"] as const) {
           expect(r.status).toBe(400);
           expect(await r.text()).toMatch(message);
         }
+        // Several problems are listed together, each with its field, and the form keeps what was typed.
+        const many = await seller.request("/sell", {
+          method: "POST",
+          headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ ...TRUCK, priceUsd: "lots", mileageKm: "-4", title: "x" }).toString(),
+        });
+        expect(many.status).toBe(400);
+        const page = await many.text();
+        expect(page).toMatch(/Please fix these 3 things:/);
+        for (const f of [
+          "title: give the listing a title",
+          "mileageKm: the mileage",
+          "priceUsd: a price in dollars",
+        ])
+          expect(page).toContain(`<li>${f}`);
+        expect(page).toMatch(/name="priceUsd"[^>]*value="lots"/);
         // A known score written in lower case is taken, and stored as sheets write it.
         expect(
           (await seller.post("/sell", { ...TRUCK, location: "jp", priceJpy: "400000", auctionGrade: "ra" }))

@@ -3,7 +3,8 @@ import { Layout, type Viewer } from "../layout.js";
 
 export interface FormState {
   values?: Record<string, string>;
-  error?: { message: string; field?: string };
+  /** An AppError; `details.issues`, when there, lists every problem of the form. */
+  error?: { message: string; field?: string | undefined; details?: Record<string, unknown> | undefined };
 }
 
 /** A new password's label and field (sign-up, reset, change): the minimum said and checked alike. */
@@ -26,11 +27,23 @@ export function NewPasswordField(props: { label: string }) {
 }
 
 export function ErrorBox(props: { error?: FormState["error"] }) {
-  return props.error ? (
+  const e = props.error;
+  if (!e) return null;
+  const issues = Array.isArray(e.details?.issues) ? (e.details.issues as string[]) : [];
+  return issues.length > 1 ? (
+    <div class="error" role="alert">
+      <p>Please fix these {issues.length} things:</p>
+      <ul>
+        {issues.map((i) => (
+          <li>{i}</li>
+        ))}
+      </ul>
+    </div>
+  ) : (
     <p class="error" role="alert">
-      {props.error.message}
+      {e.message}
     </p>
-  ) : null;
+  );
 }
 
 export function SignUpPage(props: { viewer: Viewer; form?: FormState }) {

@@ -6,7 +6,7 @@ import {
   TRANSMISSIONS,
 } from "../../domain/listings/types.js";
 import { Layout, type Viewer } from "../layout.js";
-import type { FormState } from "./auth.js";
+import { ErrorBox, type FormState } from "./auth.js";
 
 type Values = Record<string, string>;
 
@@ -69,11 +69,7 @@ export function SellPage(props: {
   return (
     <Layout title={props.heading} viewer={props.viewer}>
       <h1>{props.heading}</h1>
-      {props.form?.error ? (
-        <p class="error" role="alert">
-          {props.form.error.message}
-        </p>
-      ) : null}
+      <ErrorBox error={props.form?.error} />
       <form method="post" action={props.action} class="card" id="listing-form">
         <Field
           name="frameNumber"
