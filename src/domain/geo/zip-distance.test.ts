@@ -6,6 +6,7 @@ import {
   EARTH_RADIUS_MI,
   type LatLon,
   milesBetween,
+  milesBetweenZips,
   placeZip,
   zipsWithin,
 } from "./zip-distance.js";
@@ -64,6 +65,18 @@ describe("placeZip", () => {
     expect(placeZip(table, "00012")).toBeNull();
     expect(placeZip(table, "3716")).toBeNull();
     expect(placeZip(table, "37160-1234")).toBeNull();
+  });
+
+  it("gives the miles between two ZIPs, rounded and symmetric, approximate when either is, or null", () => {
+    const d = milesBetweenZips(table, "10001", "48602")!;
+    expect(d).toEqual({ miles: Math.round(milesBetween(at("10001"), at("48602"))), approximate: false });
+    expect(d.miles).toBe(543);
+    expect(milesBetweenZips(table, "48602", "10001")).toEqual(d);
+    const missing = [...Array(100_000).keys()]
+      .map((n) => String(n).padStart(5, "0"))
+      .find((z) => !table.zips.has(z) && table.prefixes.has(z.slice(0, 3)))!;
+    expect(milesBetweenZips(table, "10001", missing)?.approximate).toBe(true);
+    expect(milesBetweenZips(table, "10001", "00012")).toBeNull();
   });
 
   it("takes a prefix's centre as the mean of its areas", () => {

@@ -66,6 +66,21 @@ export function milesBetween(a: LatLon, b: LatLon): number {
 }
 
 /**
+ * The straight-line miles between two ZIPs (rounded), approximate when either was placed by its first
+ * three digits; null when either cannot be placed.
+ */
+export function milesBetweenZips(
+  table: ZipTable,
+  from: string,
+  to: string,
+): { miles: number; approximate: boolean } | null {
+  const a = placeZip(table, from);
+  const b = placeZip(table, to);
+  if (!a || !b) return null;
+  return { miles: Math.round(milesBetween(a.at, b.at)), approximate: a.approximate || b.approximate };
+}
+
+/**
  * Of the given ZIPs (the listings' own), those within `miles` of the centre, nearest first, each with
  * its distance; ZIPs the table cannot place are left out (they cannot be said to be near).
  */

@@ -7,6 +7,8 @@ import type { AppEnv } from "../context.js";
 
 export const SESSION_COOKIE = "keiyard_session";
 export const STATE_COOKIE = "keiyard_state";
+/** The ZIP a visitor last searched near: listing pages say how far each truck is from it. */
+export const ZIP_COOKIE = "keiyard_zip";
 const STATE_CODE = /^[A-Z]{2}$/;
 
 export function sessionMiddleware(database: Database | undefined): MiddlewareHandler<AppEnv> {
@@ -44,4 +46,14 @@ export function clearSessionCookie(c: Context): void {
 
 export function setStateCookie(c: Context, code: string, secure: boolean): void {
   setCookie(c, STATE_COOKIE, code, { sameSite: "Lax", secure, path: "/", maxAge: 365 * 86_400 });
+}
+
+export function setZipCookie(c: Context, zip: string, secure: boolean): void {
+  setCookie(c, ZIP_COOKIE, zip, { sameSite: "Lax", secure, path: "/", maxAge: 365 * 86_400 });
+}
+
+/** The remembered ZIP, when it is one. */
+export function zipCookie(c: Context): string | null {
+  const zip = getCookie(c, ZIP_COOKIE) ?? null;
+  return zip && /^\d{5}$/.test(zip) ? zip : null;
 }

@@ -4,8 +4,10 @@ import { eventsFor, findListing, listingsBySeller } from "../../db/repos/listing
 import { isWatching } from "../../db/repos/watchlist.repo.js";
 import type { Listing } from "../../db/schema/listings.js";
 import { decodeFrameNumber } from "../../domain/catalog/decode.js";
+import { milesBetweenZips } from "../../domain/geo/zip-distance.js";
 import { BED_TYPES, type BedType } from "../../domain/listings/types.js";
 import { estimateFairPrice } from "../../domain/pricing/estimate.js";
+import { zipTableOf } from "../../facts/load.js";
 import { AppError } from "../../services/app-error.js";
 import { loadThread, pageQuerySchema } from "../../services/comments.js";
 import { currentDealModel } from "../../services/deals.js";
@@ -19,6 +21,7 @@ import { DashboardPage } from "../../web/pages/dashboard.js";
 import { ListingPage } from "../../web/pages/listing.js";
 import { SellPage } from "../../web/pages/sell.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { zipCookie } from "../middleware/session.js";
 import { formFields, html, parseForm, safeNext, viewerOf } from "./render.js";
 
 /** Decoded values fill the fields the seller left blank, never overwrite what they typed. */
@@ -166,6 +169,13 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
     );
   });
 
+  /** How far a US listing is from the ZIP the visitor last searched near, when both can be placed. */
+  const distanceFrom = (zip: string | null, l: { location: string; zip: string | null }) => {
+    const table = zip && l.location === "us" && l.zip ? zipTableOf(deps.facts) : null;
+    const d = table ? milesBetweenZips(table, zip!, l.zip!) : null;
+    return d ? { fromZip: zip!, ...d } : null;
+  };
+
   app.get("/trucks/:id{[0-9]+}", async (c) => {
     const id = parseInput(idParam, c.req.param("id"));
     const view = await getListingView(database, deps.facts, id, {
@@ -197,6 +207,7 @@ export function listingWebRoutes(deps: AppDeps, market: MarketDeps) {
         watched={watched}
         user={user ? { id: user.id, role: user.role } : null}
         share={listingShareMeta(view, new URL(c.req.url).origin, market.jpyPerUsd)}
+        distance={distanceFrom(zipCookie(c), view.listing)}
         questions={questions}
       />,
     );

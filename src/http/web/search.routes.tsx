@@ -6,6 +6,7 @@ import { searchListings } from "../../services/search.js";
 import { SEARCH_ISLAND } from "../../web/islands/search.js";
 import { TrucksPage } from "../../web/pages/trucks.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
+import { setZipCookie, zipCookie } from "../middleware/session.js";
 import { pageQuery } from "./page-query.js";
 import { html, viewerOf } from "./render.js";
 
@@ -40,6 +41,9 @@ export function searchWebRoutes(deps: AppDeps, market: MarketDeps) {
         if (field === "near") delete query.withinMiles;
       }
     }
+    // A ZIP searched near is remembered, for the distance on listing pages.
+    if (result.near && zipCookie(c) !== result.near.zip)
+      setZipCookie(c, result.near.zip, market.secureCookies);
     const user = c.get("user");
     const watched = user
       ? await watchedAmong(

@@ -40,6 +40,27 @@ describe("/trucks and /api/v1/listings near a ZIP", () => {
     expect(none).toMatch(/<option value="5" selected="">5 mi<\/option>/);
   });
 
+  it("remembers the ZIP searched near, and a US listing's page says how far it is from it", async () => {
+    const res = await get("/trucks?near=37160&withinMiles=250");
+    const cookie = /keiyard_zip=(\d{5})/.exec(res.headers.get("set-cookie") ?? "");
+    expect(cookie?.[1]).toBe("37160");
+    const html = await res.text();
+    const [, id, miles] = /href="\/trucks\/(\d+)"[\s\S]*?≈ ([\d,]+) mi away/.exec(html)!;
+    const page = await (
+      await market.app.request(`http://localhost/trucks/${id}`, {
+        headers: { accept: "text/html", cookie: "keiyard_zip=37160" },
+      })
+    ).text();
+    expect(page).toContain(`≈ ${miles} mi from 37160`);
+    // Without the cookie (or with one that is not a ZIP) nothing is said.
+    const plain = await (await get(`/trucks/${id}`)).text();
+    expect(plain).not.toMatch(/mi from/);
+    const odd = await market.app.request(`http://localhost/trucks/${id}`, {
+      headers: { accept: "text/html", cookie: "keiyard_zip=abcde" },
+    });
+    expect(await odd.text()).not.toMatch(/mi from/);
+  });
+
   it("drops a radius or a nearest-first order sent without a ZIP, as the form sends them", async () => {
     const res = await get("/trucks?near=&withinMiles=250&sort=distance");
     expect(res.status).toBe(200);

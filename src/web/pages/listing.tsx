@@ -120,6 +120,8 @@ export function ListingPage(props: {
   share?: ShareMeta;
   /** Questions to the seller and the seller's answers. */
   questions?: Thread;
+  /** Straight-line miles from the ZIP the viewer last searched near (US listings with a ZIP). */
+  distance?: { fromZip: string; miles: number; approximate: boolean } | null;
 }) {
   const { listing: l, seller, photos } = props.view;
   const price =
@@ -134,8 +136,17 @@ export function ListingPage(props: {
       <p>
         <strong>{price}</strong> ·{" "}
         {l.location === "us"
-          ? `in ${l.usState ?? "the US"}`
+          ? `in ${l.usState ?? "the US"}${l.zip ? ` (${l.zip})` : ""}`
           : `in Japan${l.jpPort ? `, port of ${l.jpPort}` : ""}`}{" "}
+        {props.distance ? (
+          <>
+            ·{" "}
+            <span title="In a straight line between ZIP centres (Census ZIP areas); by road it is longer">
+              ≈ {props.distance.miles.toLocaleString("en-US")} mi from {props.distance.fromZip}
+              {props.distance.approximate ? " (approximate)" : ""}
+            </span>{" "}
+          </>
+        ) : null}
         · {l.status}
       </p>
       <p>
