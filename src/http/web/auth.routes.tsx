@@ -8,6 +8,7 @@ import { LOGIN_FAILURES_PER_ACCOUNT, scaledLimit } from "../../services/login-fa
 import { changePassword } from "../../services/password-change.js";
 import { ChangePasswordPage } from "../../web/pages/account.js";
 import { LogInPage, SignUpPage } from "../../web/pages/auth.js";
+import { DashboardPage } from "../../web/pages/dashboard.js";
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { sendRetryAfter } from "../errors.js";
 import { clearSessionCookie, setSessionCookie, setStateCookie } from "../middleware/session.js";
@@ -130,7 +131,17 @@ export function authRoutes(deps: AppDeps, market: MarketDeps) {
   });
 
   app.post("/account/seller", async (c) => {
-    await becomeSeller(db, c.get("user"), await formFields(c));
+    try {
+      await becomeSeller(db, c.get("user"), await formFields(c));
+    } catch (e) {
+      // A buyer's choice refused (a dealer without a name): the form again, with why.
+      if (!(e instanceof AppError) || e.code !== "invalid_input" || c.get("user")?.role !== "buyer") throw e;
+      return html(
+        c,
+        <DashboardPage viewer={viewerOf(c, deps.facts)} listings={[]} isSeller={false} error={e} />,
+        400,
+      );
+    }
     return c.redirect("/sell", 303);
   });
 

@@ -1,6 +1,7 @@
 import type { Listing, ListingEvent } from "../../db/schema/listings.js";
 import { usd, yen } from "../components/format.js";
 import { Layout, type Viewer } from "../layout.js";
+import { ErrorBox, type FormState } from "./auth.js";
 
 function StatusButton(props: { id: number; status: string; label: string }) {
   return (
@@ -26,6 +27,8 @@ export function DashboardPage(props: {
   listings: Listing[];
   isSeller: boolean;
   events?: Map<number, ListingEvent[]>;
+  /** Why the request to sell with this account was refused (the form is shown again). */
+  error?: FormState["error"];
 }) {
   return (
     <Layout title="Dashboard" viewer={props.viewer}>
@@ -36,6 +39,7 @@ export function DashboardPage(props: {
         </p>
       ) : (
         <form method="post" action="/account/seller" class="card">
+          <ErrorBox error={props.error} />
           <p>
             This is a buyer account. To list trucks, sell with it too (it keeps its saved searches and
             watchlist):
