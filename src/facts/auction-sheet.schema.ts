@@ -71,31 +71,18 @@ export function checkAuctionSheet(sheet: AuctionSheetFacts): void {
       for (const id of item.sources)
         if (!(id in sheet.sources))
           throw new FactsError(`${file}: ${list} record ${i}, field sources: "${id}" is not in "sources"`);
-  const unique = (list: string, values: string[]) => {
+  const keyed: [string, string[]][] = [
+    ["scores", sheet.scores.flatMap((s) => s.grades)],
+    ["letters", sheet.letters.map((l) => l.letter)],
+    ["marks", sheet.marks.map((m) => m.code)],
+    ["equipment", sheet.equipment.flatMap((e) => e.codes)],
+    ["phrases", sheet.phrases.flatMap((p) => p.texts)],
+  ];
+  for (const [list, values] of keyed) {
     const seen = new Set<string>();
     for (const v of values) {
       if (seen.has(v)) throw new FactsError(`${file}: ${list}: "${v}" is listed twice`);
       seen.add(v);
     }
-  };
-  unique(
-    "scores",
-    sheet.scores.flatMap((s) => s.grades),
-  );
-  unique(
-    "letters",
-    sheet.letters.map((l) => l.letter),
-  );
-  unique(
-    "marks",
-    sheet.marks.map((m) => m.code),
-  );
-  unique(
-    "equipment",
-    sheet.equipment.flatMap((e) => e.codes),
-  );
-  unique(
-    "phrases",
-    sheet.phrases.flatMap((p) => p.texts),
-  );
+  }
 }
