@@ -13,9 +13,10 @@ import { composeAlertMail } from "../present/alert-mail.js";
 import type { PublicUser } from "./accounts.js";
 import { AppError } from "./app-error.js";
 import { parseInput } from "./inputs.schema.js";
-import { placeNear, searchListings } from "./search.js";
+import { searchListings } from "./search.js";
 import { DEFAULT_WITHIN_MILES, searchQuerySchema } from "./search.schema.js";
 import { sign, siteSecret, verify } from "./secret.js";
+import { placeZipOrRefuse } from "./zip-place.js";
 
 export const MAX_SAVED_SEARCHES = 25;
 const DAY_MS = 86_400_000;
@@ -45,7 +46,7 @@ function normalizeQuery(facts: Facts, qs: string): Record<string, string> {
     ),
   );
   const q = parseInput(searchQuerySchema, params);
-  if (q.near) placeNear(facts, q.near);
+  if (q.near) placeZipOrRefuse(facts, q.near, "near");
   return params;
 }
 

@@ -15,7 +15,7 @@ import {
 import { type ResolvedTerms, resolveTerms } from "../db/repos/search-terms.js";
 import { decodeFrameNumber } from "../domain/catalog/decode.js";
 import { findStateFees } from "../domain/cost/state-charges.js";
-import { type PlacedZip, placeZip, zipsWithin } from "../domain/geo/zip-distance.js";
+import { zipsWithin } from "../domain/geo/zip-distance.js";
 import { findStreetLegality, type StreetLegality } from "../domain/legality/street-legality.js";
 import {
   type DeliveredCharges,
@@ -41,6 +41,7 @@ import {
   searchQuerySchema,
   searchWords,
 } from "./search.schema.js";
+import { placeZipOrRefuse } from "./zip-place.js";
 
 export interface SearchContext {
   today: IsoDate;
@@ -239,19 +240,6 @@ function wholeFrameNumber(text: string | undefined, facts: Facts): string | null
   return d.kind === "decoded" && d.serial !== null ? t.toUpperCase().replace(/[ -]/g, "") : null;
 }
 
-/** Where a `near` ZIP is, or a 400 that says why it cannot be placed (a search, or saving one). */
-export function placeNear(facts: Facts, zip: string): PlacedZip {
-  const table = zipTableOf(facts);
-  const placed = table ? placeZip(table, zip) : null;
-  if (!placed)
-    throw new AppError(
-      "invalid_input",
-      `near: ZIP ${zip} is not one we can place (it is not in the Census Bureau's 2021 ZIP areas, nor is any ZIP starting ${zip.slice(0, 3)}): try a nearby ZIP`,
-      "near",
-    );
-  return placed;
-}
-
 function yearLabel(start: string): string {
   return `${start}-${Number(start) + 4}`;
 }
@@ -305,7 +293,7 @@ export async function searchListings(
   const frame = wholeFrameNumber(q.q, facts);
   const words = frame ? [] : searchWords(q.q).map((w) => plainNameFor(w, facts.modelNames) ?? w);
   const zipTable = q.near ? zipTableOf(facts) : null;
-  const placed = q.near ? placeNear(facts, q.near) : null;
+  const placed = q.near ? placeZipOrRefuse(facts, q.near, "near") : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;
   // A search near a ZIP is asked "what is close": nearest first unless another order is chosen (words
   // then only narrow it down).

@@ -12,7 +12,7 @@ import { jpy } from "../units/money.js";
 import type { Drive, ListingDraft } from "./types.js";
 
 export interface ListingContext {
-  facts: Pick<Facts, "catalog" | "importRules" | "stateFees">;
+  facts: Pick<Facts, "catalog" | "importRules" | "stateFees" | "auctionSheet">;
   /** Today: the earliest possible US entry date. */
   today: IsoDate;
   /** The site's yen rate for Japan listings, set by the operator and shown with the prices. */

@@ -285,7 +285,7 @@ for (const engine of ["pglite", "postgres"] as const) {
         // Values of the right shape that the facts or today refuse, each named with its field.
         const refused: [Record<string, string>, RegExp][] = [
           [{ usState: "ZZ" }, /usState: ZZ is not a US state&#39;s code \(or DC\)/],
-          [{ zip: "00000" }, /zip: 00000 is not a ZIP code we can place/],
+          [{ zip: "00000" }, /zip: ZIP 00000 is not one we can place/],
           [{ buildMonth: "2030-05" }, /buildMonth: 2030-05 is after this month/],
           [{ auctionGrade: "banana" }, /auctionGrade: banana is not an auction score/],
           [{ priceUsd: "lots" }, /priceUsd: a price in dollars, e.g. 6500/],
