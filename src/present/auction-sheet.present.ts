@@ -44,7 +44,7 @@ export function presentSheetReading(r: SheetReading, sheet: AuctionSheetFacts) {
       ...facts(m.record),
     })),
     equipment: r.equipment.map((e) => ({ raw: e.raw, ...facts(e.record) })),
-    phrases: r.phrases.map((p) => ({ raw: p.raw, ...facts(p.record) })),
+    phrases: r.phrases.map((p) => ({ raw: p.raw, none: p.none, ...facts(p.record) })),
     unread: r.unread,
     flags: [...r.flags],
     truckScale,

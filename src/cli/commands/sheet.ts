@@ -30,7 +30,10 @@ function formatReading(r: SheetReadingView): string {
   }
   if (r.equipment.length)
     out.push(`Equipment: ${r.equipment.map((e) => `${e.raw} (${e.meaning})`).join(", ")}`);
-  for (const p of r.phrases) out.push(`Inspector: ${p.raw}: ${p.meaning}${conf(p.confidence)}`);
+  for (const p of r.phrases)
+    out.push(
+      `Inspector: ${p.raw}: ${p.none ? `none, says the sheet (of: ${p.meaning})` : p.meaning}${conf(p.confidence)}`,
+    );
   if (r.unread.length)
     out.push(`Not read: ${r.unread.join(", ")} (not codes keiyard's data knows; ask your agent)`);
   if (out.length === 0) out.push("Nothing here is a score, letter or code keiyard knows.");

@@ -57,6 +57,25 @@ describe("readSheet", () => {
     expect(read("a2 door").marks.map((m) => m.raw)).toEqual(["A2"]);
   });
 
+  it("takes no ordinary words for codes: US and AS are words, AU is the one pair written without digits", () => {
+    expect(read("US spec; AS IS; AU door").marks.map((m) => m.raw)).toEqual(["A", "U"]);
+    expect(read("US spec; AS IS").flags).toEqual([]);
+  });
+
+  it("reads codes inside brackets, after stops and around slashes, and lists what it cannot read", () => {
+    const r = read("A1. bed (U2) tailgate A3/U1 Z9 W1; U1A door");
+    expect(r.marks.map((m) => m.raw)).toEqual(["A1", "U2", "A3", "U1", "W1"]);
+    expect(r.unread).toEqual(["Z9", "U1A"]);
+    expect(r.marks[0]!.where).toBe("bed tailgate");
+  });
+
+  it("says when the sheet says there is none of a phrase (修復歴なし), and raises no flag for it", () => {
+    const r = read("修復歴なし 冠水無し", { score: "4.5" });
+    expect(r.phrases.map((p) => [p.raw, p.none])).toEqual([["修復歴なし", true]]);
+    expect(r.flags).toEqual([]);
+    expect(read("E/G異音").flags).toEqual(["notes mention abnormal engine noise (エンジン異音)"]);
+  });
+
   it("reads equipment codes and lists code-like tokens it does not know", () => {
     const r = read("AC PS A/C; Z2 door");
     expect(r.equipment.map((e) => e.record.meaning)).toEqual(["air conditioning", "power steering"]);
@@ -125,7 +144,7 @@ describe("readSheet", () => {
           expect(m.record.code).toBe(m.code);
           expect(m.raw).toMatch(new RegExp(`^${m.code}[1-4]?$`));
         }
-        for (const u of r.unread) expect(normalizeCode(u)).toMatch(/^[A-Z]{1,2}\d$/);
+        for (const u of r.unread) expect(normalizeCode(u)).toMatch(/^[A-Z]{1,2}\d[A-Z0-9]*$/);
       }),
     );
   });

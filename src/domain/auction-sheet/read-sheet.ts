@@ -42,7 +42,8 @@ export interface SheetReading {
   exterior: Known<LetterRecord> | null;
   marks: MarkReading[];
   equipment: { raw: string; record: EquipmentRecord }[];
-  phrases: { raw: string; record: PhraseRecord }[];
+  /** Inspector phrases found; `none` when the notes say there is none ("修復歴なし"). */
+  phrases: { raw: string; record: PhraseRecord; none: boolean }[];
   /** Tokens written like a code (a letter or two and a digit) that are not one the data knows. */
   unread: string[];
   /** What to look at closer: the same red flags `keiyard lots` gives for the score and the notes. */
@@ -52,7 +53,14 @@ export interface SheetReading {
 }
 
 const SEGMENT = /[;,、。；，\n\r]+/;
-const LOOKS_LIKE_CODE = /^[A-Za-z]{1,2}[0-9]$/;
+// Brackets, quotes and stops around a code are not part of it; "A3/U1" is two codes (but A/C is air
+// conditioning and E/G異音 a phrase: only letters and digits on both sides are split).
+const CODE_PAIR = /^[A-Za-z0-9]+(?:[/／][A-Za-z0-9]+)+$/;
+const EDGE_PUNCTUATION = /^[([{「『"'.:]+|[)\]}」』"'.:]+$/g;
+// A letter or two and a digit, maybe more after it: written like a code, whether or not one is known.
+const LOOKS_LIKE_CODE = /^[A-Z]{1,2}[0-9][A-Z0-9]*$/;
+// なし / 無 after a phrase: the sheet says there is none of it.
+const NONE_AFTER = /^\s*(なし|無し|無)/;
 
 /** Full-width letters, digits, dot and star made plain ASCII: text typed in Japan often has them. */
 export function plainWidth(s: string): string {
@@ -86,12 +94,12 @@ function codeParts(
     parts.push({ raw: t.slice(from, i), code: record.code, size, record });
   }
   if (parts.length === 0) return null;
-  // Without digits only what sheets write that way: one code in capitals (X, XX, A), or a pair (AU).
-  // "cab", "USS" and "bed" are words.
+  // Without digits only what sheets write that way: one code in capitals (X, XX, A), or AU (a scratch
+  // and a dent, the one such pair the sources list). "cab", "USS", "US" and "AS" are words.
   const capitals = plainWidth(token.trim()) === t;
   const sized = parts.every((p) => p.size !== null);
   if (parts.length === 1) return parts[0]!.size !== null || capitals ? parts : null;
-  return sized || (capitals && t.length === 2) ? parts : null;
+  return sized || (capitals && t === "AU") ? parts : null;
 }
 
 function letter(raw: string | null | undefined, sheet: AuctionSheetFacts): Known<LetterRecord> | null {
@@ -126,20 +134,30 @@ export function readSheet(input: SheetInput, sheet: AuctionSheetFacts): SheetRea
   for (const segment of notes.split(SEGMENT)) {
     const found: Omit<MarkReading, "where">[] = [];
     const words: string[] = [];
-    for (const token of segment.split(/\s+/).filter((t) => t !== "")) {
-      const upper = normalizeCode(token);
-      const equip = sheet.equipment.find((e) => e.codes.includes(upper) || e.codes.includes(token));
+    for (const raw of segment.split(/\s+/)) {
+      const whole = raw.replace(EDGE_PUNCTUATION, "");
+      if (whole === "") continue;
+      const upper = normalizeCode(whole);
+      const equip = sheet.equipment.find((e) => e.codes.includes(upper) || e.codes.includes(whole));
       if (equip) {
-        if (!equipment.some((e) => e.record === equip)) equipment.push({ raw: token, record: equip });
+        if (!equipment.some((e) => e.record === equip)) equipment.push({ raw: whole, record: equip });
         cite(equip);
         continue;
       }
-      const parts = codeParts(token, byLength);
-      if (parts) {
-        found.push(...parts);
-        for (const p of parts) cite(p.record);
-      } else if (LOOKS_LIKE_CODE.test(upper)) unread.push(token);
-      else words.push(token);
+      const pair = CODE_PAIR.test(plainWidth(whole));
+      if (!pair && /[/／]/.test(whole)) {
+        words.push(whole);
+        continue;
+      }
+      for (const token of pair ? whole.split(/[/／]/) : [whole]) {
+        const upper = normalizeCode(token);
+        const parts = codeParts(token, byLength);
+        if (parts) {
+          found.push(...parts);
+          for (const p of parts) cite(p.record);
+        } else if (LOOKS_LIKE_CODE.test(upper)) unread.push(token);
+        else words.push(token);
+      }
     }
     const where = words.length > 0 ? words.join(" ") : null;
     for (const m of found) marks.push({ ...m, where });
@@ -148,10 +166,11 @@ export function readSheet(input: SheetInput, sheet: AuctionSheetFacts): SheetRea
   const phrases: SheetReading["phrases"] = [];
   for (const record of sheet.phrases) {
     const text = record.texts.find((t) => notes.includes(t));
-    if (text !== undefined) {
-      phrases.push({ raw: text, record });
-      cite(record);
-    }
+    if (text === undefined) continue;
+    const after = notes.slice(notes.indexOf(text) + text.length);
+    const none = NONE_AFTER.exec(after);
+    phrases.push({ raw: none ? `${text}${none[1]}` : text, record, none: none !== null });
+    cite(record);
   }
 
   // The batch tool's own rules, on the notes as written and on the codes read out of combined marks

@@ -25,6 +25,39 @@ describe("lot flags", () => {
     expect(notesFlags("A1 bed rails; S1 rear frame; AX-1 radio")).toEqual([]);
   });
 
+  it("flags every size past the line, and X with a digit; a lower-case x is a word", () => {
+    expect(notesFlags("C3 floor; C4 sill; S4 frame; X1 door; XX1 hood")).toEqual([
+      "heavy corrosion C3 on the sheet",
+      "heavy corrosion C4 on the sheet",
+      "deep rust S4 on the sheet",
+      "a panel marked X (to replace) on the sheet",
+      "a panel marked XX (replaced) on the sheet",
+    ]);
+    expect(notesFlags("2 x mirrors, x door, xx")).toEqual([]);
+  });
+
+  it("reads E/G異音 as engine noise, and takes なし, 無 and 'no' for none", () => {
+    expect(notesFlags("E/G異音")).toEqual(["notes mention abnormal engine noise (エンジン異音)"]);
+    for (const none of [
+      "修復歴なし",
+      "修復歴無",
+      "修復歴 無し",
+      "冠水なし",
+      "エンジン異音なし",
+      "no repair history",
+      "no flood damage",
+      "no engine noise",
+      "not running lights fixed",
+      "不動なし",
+    ])
+      expect(notesFlags(none), none).toEqual([]);
+    expect(notesFlags("修復歴あり; flood in 2019; non-runner")).toEqual([
+      "notes mention repair history (修復歴)",
+      "notes mention flood damage (冠水)",
+      "notes say it does not run (不動)",
+    ]);
+  });
+
   it("adds mileage doubts", () => {
     expect(lotFlags(lot({ mileageFlag: "replaced", score: "R" }))).toEqual([
       "score R: repair history (修復歴)",

@@ -6,19 +6,37 @@ import type { Lot } from "./types.js";
 // §3.1: R, RA, R1, R2, RB, RC, A and 0 mean repair history (修復歴).
 const REPAIR_SCORE = /^(R[ABC12]?|A|0)$/;
 // §3.3: a damage code is a letter and a size digit; S2+ is real rust, any C is corrosion, X / XX a panel.
-const DAMAGE = /(?<![A-Za-z0-9])(S[23]|C[12]|XX|X)(?![A-Za-z0-9])/g;
+// S and C are read in either case (s2, c1); X and XX only in capitals, because a lower-case x is a
+// word ("2 x mirrors", "x door") far more often than a mark. Some houses add a digit to X.
+const RUST_OR_CORROSION = /(?<![A-Za-z0-9])([SC])([1-9])(?![A-Za-z0-9])/gi;
+const PANEL = /(?<![A-Za-z0-9])(XX|X)[1-9]?(?![A-Za-z0-9])/g;
+// "なし" / "無" after a Japanese term, and "no" before an English one, say there is none.
+const NONE_JA = String.raw`(?!\s*(?:なし|無し|無))`;
 const PHRASES: readonly [RegExp, string][] = [
-  [/修復歴(あり|有)?|repair history/i, "notes mention repair history (修復歴)"],
-  [/エンジン異音|engine noise/i, "notes mention abnormal engine noise (エンジン異音)"],
-  [/冠水|flood/i, "notes mention flood damage (冠水)"],
-  [/不動|not running|non-runner/i, "notes say it does not run (不動)"],
+  [new RegExp(`修復歴${NONE_JA}|(?<!\\bno\\s)repair history`, "i"), "notes mention repair history (修復歴)"],
+  [
+    new RegExp(`(?:エンジン|E/G)異音${NONE_JA}|(?<!\\bno\\s)engine noise`, "i"),
+    "notes mention abnormal engine noise (エンジン異音)",
+  ],
+  [new RegExp(`冠水${NONE_JA}|(?<!\\bno\\s)flood`, "i"), "notes mention flood damage (冠水)"],
+  [
+    new RegExp(`不動${NONE_JA}|\\bnot running\\b(?!\\s+lights?)|non-runner|does not run`, "i"),
+    "notes say it does not run (不動)",
+  ],
 ];
 
-const DAMAGE_TEXT: Record<string, string> = {
-  S2: "rust S2 on the sheet",
-  S3: "deep rust S3 on the sheet",
-  C1: "corrosion C1 on the sheet",
-  C2: "corrosion with a hole (C2) on the sheet",
+/** The flag of a rust or corrosion code, or null for one that is not a red flag (S1). */
+function rustText(letter: string, size: number): string | null {
+  if (letter === "S")
+    return size < 2 ? null : size === 2 ? "rust S2 on the sheet" : `deep rust S${size} on the sheet`;
+  return size === 1
+    ? "corrosion C1 on the sheet"
+    : size === 2
+      ? "corrosion with a hole (C2) on the sheet"
+      : `heavy corrosion C${size} on the sheet`;
+}
+
+const PANEL_TEXT: Record<string, string> = {
   X: "a panel marked X (to replace) on the sheet",
   XX: "a panel marked XX (replaced) on the sheet",
 };
@@ -34,17 +52,16 @@ export function scoreFlags(score: string | null): readonly string[] {
   return NONE;
 }
 
-/** Flags from the sheet's damage codes and the inspector's phrases in the notes. */
+/** Flags from the sheet's damage codes and the inspector's phrases in the notes, each once. */
 export function notesFlags(notes: string): readonly string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const m of notes.toUpperCase().matchAll(DAMAGE)) {
-    const code = m[1]!;
-    if (!seen.has(code)) out.push(DAMAGE_TEXT[code]!);
-    seen.add(code);
+  const out = new Set<string>();
+  for (const m of notes.matchAll(RUST_OR_CORROSION)) {
+    const text = rustText(m[1]!.toUpperCase(), Number(m[2]));
+    if (text) out.add(text);
   }
-  for (const [re, text] of PHRASES) if (re.test(notes)) out.push(text);
-  return out.length === 0 ? NONE : out;
+  for (const m of notes.matchAll(PANEL)) out.add(PANEL_TEXT[m[1]!]!);
+  for (const [re, text] of PHRASES) if (re.test(notes)) out.add(text);
+  return out.size === 0 ? NONE : [...out];
 }
 
 const UNKNOWN_MILEAGE = ["mileage unknown"];

@@ -32,7 +32,11 @@ const readingSchema = z
       }),
     ),
     equipment: z.array(z.looseObject({ raw: z.string(), ...meaning })),
-    phrases: z.array(z.looseObject({ raw: z.string(), ...meaning })),
+    phrases: z.array(
+      z.looseObject({ raw: z.string(), ...meaning }).extend({
+        none: z.boolean().openapi({ description: "The sheet says there is none of it (修復歴なし)" }),
+      }),
+    ),
     unread: z.array(z.string()),
     flags: z.array(z.string()),
     truckScale: z.looseObject({ text: z.string(), confidence, sources: z.array(z.string()) }).nullable(),

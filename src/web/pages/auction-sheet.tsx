@@ -96,7 +96,11 @@ function Reading(props: { r: SheetReadingView }) {
           <ul>
             {r.phrases.map((p) => (
               <li lang="ja">
-                {p.raw}: <span lang="en">{p.meaning}</span> <Conf c={p.confidence} />
+                {p.raw}:{" "}
+                <span lang="en">
+                  {p.none ? `none, says the sheet (なし, 無: none) — of: ${p.meaning}` : p.meaning}
+                </span>{" "}
+                <Conf c={p.confidence} />
               </li>
             ))}
           </ul>
