@@ -27,12 +27,21 @@ describe("detectEncoding", () => {
     expect(detectEncoding(bytes.subarray(0, bytes.length - 2))).toBe("shift_jis");
   });
 
+  it("reads a list with half-width kana (ｷｬﾘｲ) and kanji as Shift_JIS", () => {
+    // 車名,ｷｬﾘｲ: kanji, then half-width katakana (single bytes 0xB7 0xAC 0xD8 0xB2).
+    const bytes = new Uint8Array([0x8e, 0xd4, 0x96, 0xbc, 0x2c, 0xb7, 0xac, 0xd8, 0xb2, 0x0a]);
+    expect(detectEncoding(bytes)).toBe("shift_jis");
+    expect(new TextDecoder().decode(shiftJisToUtf8(bytes))).toBe("車名,ｷｬﾘｲ\n");
+  });
+
   it("calls bytes that are neither null, for the UTF-8 reader to explain", () => {
     expect(detectEncoding(new Uint8Array([0x31, 0x2c, 0x80, 0xa0, 0xff, 0xff, 0x0a]))).toBeNull();
     // Windows-1252 "CaféA" reads as Shift_JIS without an error (é and A make a kanji) but has no kana.
     const cp1252 = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x41, 0x0a]);
     expect(new TextDecoder("shift_jis", { fatal: true }).decode(cp1252)).toHaveLength(5);
     expect(detectEncoding(cp1252)).toBeNull();
+    // Windows-1252 "Ãé" alone (0xC3 0xE9 …): half-width kana by chance, but not several in a row.
+    expect(detectEncoding(new Uint8Array([0x4e, 0xe9, 0x20, 0xc3, 0x0a]))).toBeNull();
   });
 });
 

@@ -20,9 +20,11 @@ function textIn(encoding: string, head: Uint8Array): string | null {
   }
 }
 
-// Hiragana or katakana: a Japanese list has some (トラック, キャリイ). Bytes of another single-byte code
-// page (a Windows-1252 "é" before a letter) can read as Shift_JIS kanji, but hardly ever as kana.
-const KANA = /[\u3041-\u30fa]/;
+// Hiragana or katakana, full or half width: a Japanese list has some (トラック, ｷｬﾘｲ). Bytes of another
+// single-byte code page (a Windows-1252 "é" before a letter) can read as Shift_JIS kanji, but hardly
+// ever as full-width kana; half-width kana are single bytes 0xA6-0xDD, which Windows-1252 uses for
+// accented letters, so they count only several in a row.
+const KANA = /[\u3041-\u30fa]|[\uff66-\uff9d]{3}/;
 
 /**
  * The encoding of a file from its first bytes: UTF-8 when they are UTF-8 (ASCII included), else

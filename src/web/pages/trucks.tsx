@@ -395,7 +395,12 @@ export function TrucksPage(props: {
         ) : null}
       </p>
       {r.near ? <NearNote near={r.near} total={r.total} /> : null}
-      <SaveSearch query={query} signedIn={props.viewer.user !== null} />
+      {props.refused?.length ? (
+        // What could be saved is not what was asked: fix the search first.
+        <p class="muted">Fix the search above to save it and get alerts.</p>
+      ) : (
+        <SaveSearch query={query} signedIn={props.viewer.user !== null} />
+      )}
       {r.legality ? (
         <p class={`badge ${STATUS_CLASS[r.legality.status] ?? ""}`}>
           {r.legality.name}: {r.legality.summary}
