@@ -71,6 +71,25 @@ describe("importer journey (Chromium)", () => {
     expect(page.url()).toMatch(/\/importer$/);
   }, 60_000);
 
+  it("without JavaScript, a file over the limit comes back to the form that says why (no connection reset)", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.fill("#email", "e2e-importer@example.com");
+    await page.fill("#password", "correct horse battery");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await page.goto(`${server.url}/importer`);
+    const big = Buffer.alloc(12 * 1024 * 1024, 0x41);
+    await page.setInputFiles("#file", { name: "big.csv", mimeType: "text/csv", buffer: big });
+    await page.selectOption("#to", "TX");
+    await Promise.all([
+      page.waitForURL(/\/importer\?too-large$/),
+      page.click("form[data-island=importer] button"),
+    ]);
+    expect(await page.textContent("main")).toMatch(/the file is larger than 10 MB: use keiyard lots/);
+    await context.close();
+  }, 90_000);
+
   it("works without JavaScript, and recognises the same file", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -16,14 +16,43 @@ const LOTS_PATH = /^\/importer$/;
 
 export const LOTS_TOO_LARGE = "the file is larger than 10 MB: use keiyard lots for big files";
 
+/** How much of a refused body is read (and dropped) so that a browser still sending it gets the answer. */
+const DRAIN_LIMIT = UPLOAD_BODY_LIMIT;
+
+/**
+ * Reads and drops the rest of a request body, up to DRAIN_LIMIT. A browser that is still uploading when
+ * the server answers and closes sees "connection reset" instead of the answer; a body already being
+ * read (sent without a length) cannot be, and is left alone.
+ */
+async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (!body || body.locked) return;
+  const reader = body.getReader();
+  let seen = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+      if (seen > DRAIN_LIMIT) return;
+    }
+  } catch {
+    // The client went away: nothing to answer.
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 const limited = (maxSize: number, message: string, page?: string) =>
   bodyLimit({
     maxSize,
-    onError: (c) => {
+    onError: async (c) => {
       // A browser's form post (no script) goes back to its page, which says why, rather than to the
       // bare error page; scripts and API clients get the error document.
       const accept = c.req.header("accept") ?? "";
-      if (page && accept.includes("text/html")) return c.redirect(page, 303);
+      if (page && accept.includes("text/html")) {
+        await drain(c.req.raw.body);
+        return c.redirect(page, 303);
+      }
       return errorResponse(c, new AppError("payload_too_large", message, undefined, { maxBytes: maxSize }));
     },
   });
