@@ -119,6 +119,10 @@ describeEachEngine("GET /api/v1/listings/{id}", (_getDb, engine) => {
     expect(body.legality.status).toEqual(expect.any(String));
     expect(body.delivered.kind).toBe("us");
     expect(body.seller.displayName).toEqual(expect.any(String));
+    // The document describes every field the answer has.
+    const doc = (await (await app.request("/api/openapi.json")).json()) as Record<string, any>;
+    const described = Object.keys(doc.components.schemas.Listing.properties);
+    expect(Object.keys(body).filter((k) => !described.includes(k))).toEqual([]);
     // Internal columns stay inside.
     for (const k of ["sellerId", "views", "searchText", "soldToId"]) expect(body).not.toHaveProperty(k);
     const plain = await get(String(us!.id));
