@@ -765,6 +765,7 @@ export const MATRIX: MatrixEntry[] = [
         .returning();
       return {
         path: `/importer/batches/${b!.id}/delete`,
+        form: { confirm: "yes" },
         applied: async () =>
           expect(await db.select().from(lotBatches).where(eq(lotBatches.id, b!.id))).toEqual([]),
       };

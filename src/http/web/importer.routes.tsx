@@ -25,7 +25,7 @@ import { BatchPage, ImporterPage, LotFormatPage } from "../../web/pages/importer
 import type { AppDeps, AppEnv, MarketDeps } from "../context.js";
 import { LOTS_TOO_LARGE } from "../middleware/body-limit.js";
 import { pageQuery } from "./page-query.js";
-import { html, viewerOf } from "./render.js";
+import { formFields, html, viewerOf } from "./render.js";
 
 const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const viewQuery = z.object({
@@ -43,6 +43,7 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
     error?: AppError,
     status: 200 | 400 = 200,
     values?: Record<string, string>,
+    notice?: string,
   ) => {
     const batches = await batchesOf(database, c.get("user"));
     return html(
@@ -53,6 +54,7 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
         today={deps.today()}
         error={error}
         values={values}
+        notice={notice}
       />,
       status,
     );
@@ -63,7 +65,7 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
     // Sent here by the body limit when a browser posted a file over the limit without the island.
     if (c.req.query("too-large") !== undefined)
       return page(c, new AppError("payload_too_large", LOTS_TOO_LARGE));
-    return page(c);
+    return page(c, undefined, 200, undefined, c.req.query("deleted") ? "The batch was deleted." : undefined);
   });
 
   app.post("/importer", async (c) => {
@@ -111,8 +113,12 @@ export function importerWebRoutes(deps: AppDeps, market: MarketDeps) {
   });
 
   app.post("/importer/batches/:id{[0-9]+}/delete", async (c) => {
-    await deleteBatch(database, c.get("user"), parseInput(idParam, c.req.param("id")));
-    return c.redirect("/importer", 303);
+    const id = parseInput(idParam, c.req.param("id"));
+    const { confirm } = await formFields(c);
+    // The page's box must be ticked: a deleted batch cannot come back.
+    if (confirm !== "yes") return c.redirect(`/importer/batches/${id}`, 303);
+    await deleteBatch(database, c.get("user"), id);
+    return c.redirect("/importer?deleted=1", 303);
   });
 
   app.get("/importer/batches/:id{[0-9]+}", async (c) => {

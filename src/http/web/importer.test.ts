@@ -237,7 +237,7 @@ for (const engine of ["pglite", "postgres"] as const) {
       await other.signUp("other-importer@example.com", "seller");
       expect((await other.get(batchUrl)).status).toBe(404);
       expect((await other.get(`${batchUrl}/results.csv`)).status).toBe(404);
-      expect((await other.post(`${batchUrl}/delete`, {})).status).toBe(404);
+      expect((await other.post(`${batchUrl}/delete`, { confirm: "yes" })).status).toBe(404);
     });
 
     it("takes the CLI's per-truck costs, which raise every landed cost, and deletes a batch", async () => {
@@ -277,8 +277,24 @@ for (const engine of ["pglite", "postgres"] as const) {
           compared++;
         }
       expect(compared).toBeGreaterThan(10);
-      const deleted = await seller.post(`/importer/batches/${id}/delete`, {});
-      expect(deleted.headers.get("location")).toBe("/importer");
+      // The batch says what it was evaluated with, and that nothing was left out.
+      const shown = await (await seller.get(url)).text();
+      expect(shown).toMatch(
+        /Evaluated at 150 yen per dollar · Freight per truck: 1200 USD · Japan-side fees/,
+      );
+      expect(shown).toMatch(/Landed costs include every per-truck cost the form takes\./);
+      expect(await (await seller.get(batchUrl)).text()).toMatch(
+        /Landed costs leave out what was not given \(freight per truck, japan-side fees/,
+      );
+      // Deleting needs the box ticked.
+      const unticked = await seller.post(`/importer/batches/${id}/delete`, {});
+      expect(unticked.headers.get("location")).toBe(`/importer/batches/${id}`);
+      expect(await market.database.db.select().from(lotBatches).where(eq(lotBatches.id, id))).toHaveLength(1);
+      const deleted = await seller.post(`/importer/batches/${id}/delete`, { confirm: "yes" });
+      expect(deleted.headers.get("location")).toBe("/importer?deleted=1");
+      expect(await (await seller.get("/importer?deleted=1")).text()).toMatch(
+        /<p role="status">The batch was deleted\.<\/p>/,
+      );
       expect(await market.database.db.select().from(lotBatches).where(eq(lotBatches.id, id))).toEqual([]);
       expect(await market.database.db.select().from(lotResults).where(eq(lotResults.batchId, id))).toEqual(
         [],

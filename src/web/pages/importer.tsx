@@ -35,6 +35,33 @@ const COSTS = [
   ["isfBondUsd", "ISF filing and bond, USD"],
 ] as const;
 
+/** The per-truck costs a batch was evaluated with, and its rate: "Freight $1,200 · broker $250 · …". */
+function optionsText(o: Record<string, string>): string {
+  const given = [["freightUsd", "Freight per truck, USD"] as const, ...COSTS].filter(
+    ([k]) => o[k] !== undefined,
+  );
+  const parts = [
+    o.fx ? `${o.fx} yen per dollar` : "this site's yen rate",
+    o.priceUnit === "1000" ? "prices in thousands of yen" : null,
+    ...given.map(
+      ([k, label]) => `${label.replace(/, (USD|yen)$/, "")}: ${o[k]} ${k.endsWith("Jpy") ? "yen" : "USD"}`,
+    ),
+  ].filter(Boolean);
+  return `Evaluated at ${parts.join(" · ")}.`;
+}
+
+/** The per-truck costs a batch was not given (landed cost leaves them out). */
+function leftOut(o: Record<string, string>): string[] {
+  return [["freightUsd", "Freight per truck, USD"] as const, ...COSTS]
+    .filter(([k]) => o[k] === undefined)
+    .map(([, label]) =>
+      label
+        .replace(/, (USD|yen)$/, "")
+        .replace(/ \(.*\)$/, "")
+        .toLowerCase(),
+    );
+}
+
 export function ImporterPage(props: {
   viewer: Viewer;
   batches: LotBatchRow[];
@@ -43,6 +70,7 @@ export function ImporterPage(props: {
   error?: AppError | undefined;
   /** The options of a refused upload, shown again so that a second try is for the same state and day. */
   values?: Record<string, string>;
+  notice?: string | undefined;
 }) {
   const v = props.values ?? {};
   const to = v.to ?? props.viewer.state;
@@ -56,6 +84,7 @@ export function ImporterPage(props: {
         margin. Up to 50,000 lots here; <code>keiyard lots</code> takes any size. For one lot's sheet, see{" "}
         <a href="/auction-sheet">what its codes mean</a>.
       </p>
+      {props.notice ? <p role="status">{props.notice}</p> : null}
       {props.error ? (
         <p class="error" role="alert">
           {props.error.message}
@@ -230,10 +259,12 @@ export function BatchPage(props: {
           Download all results (CSV)
         </a>
       </p>
+      <p>{optionsText(b.options)}</p>
       <form method="post" action={`${base}/delete`}>
-        <button type="submit" class="link">
-          Delete this batch
-        </button>
+        <label>
+          <input type="checkbox" name="confirm" value="yes" required /> Delete this batch and its results
+        </label>{" "}
+        <button type="submit">Delete</button>
       </form>
       <ul class="inline-list">
         <li>Importable: {num(s.verdicts.importable)}</li>
@@ -243,9 +274,10 @@ export function BatchPage(props: {
         <li>Positive margin: {num(s.positiveMargins)}</li>
       </ul>
       <p class="muted">
-        Landed costs leave out the costs you did not give (freight, Japan-side fees, broker…); margins are
-        before them. Fair prices marked * are the fact data's typical US range, not a model estimate. Not
-        legal advice.
+        {leftOut(b.options).length
+          ? `Landed costs leave out what was not given (${leftOut(b.options).join(", ")}); margins are before them. `
+          : "Landed costs include every per-truck cost the form takes. "}
+        Fair prices marked * are the fact data's typical US range, not a model estimate. Not legal advice.
       </p>
       {s.warnings.length ? (
         <ul>
