@@ -4,7 +4,11 @@ import { z } from "zod";
 import { multiline } from "./inputs.schema.js";
 
 const short = (what: string, max: number) =>
-  z.string().trim().max(max, `expected ${what} of at most ${max} characters`).optional();
+  z
+    .string({ error: `expected ${what}, once` })
+    .trim()
+    .max(max, `expected ${what} of at most ${max} characters`)
+    .optional();
 
 export function auctionSheetQuerySchema() {
   return z

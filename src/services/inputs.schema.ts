@@ -14,7 +14,11 @@ export function multiline<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), schema);
 }
 
-export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const idParam = z.coerce
+  .number({ error: "expected an id: a whole number" })
+  .int("expected an id: a whole number")
+  .positive("expected an id: a whole number")
+  .max(Number.MAX_SAFE_INTEGER, "expected an id: a whole number");
 
 // The patterns give the shape (the API reference shows them); the refinements the calendar.
 export const isoDateString = z

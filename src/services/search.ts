@@ -232,12 +232,30 @@ function presentItem(
 const NEAR_NOTE =
   "Straight-line distance between ZIP code centres (Census ZIP Code Tabulation Areas); by road it is longer. Japan listings and trucks without a ZIP are not in a distance search.";
 
-/** The search text as a frame number with a serial that decodes, normalized as the filter compares it. */
-function wholeFrameNumber(text: string | undefined, facts: Facts): string | null {
-  const t = text?.trim() ?? "";
+/** A frame number with a serial that decodes, normalized as the filter compares it, or null. */
+function asFrameNumber(t: string, facts: Facts): string | null {
   if (!/^[A-Za-z0-9]{2,8}[- ]?\d{3,}$/.test(t)) return null;
   const d = decodeFrameNumber(t, facts.catalog);
   return d.kind === "decoded" && d.serial !== null ? t.toUpperCase().replace(/[ -]/g, "") : null;
+}
+
+/**
+ * A whole frame number in the search text (typed in full-width, with a space or spaces around its
+ * hyphen), and the words besides it ("HA4-2123456 acty"): that truck is searched by its number.
+ */
+function frameInText(text: string | undefined, facts: Facts): { frame: string; rest: string } | null {
+  const t = (text ?? "")
+    .normalize("NFKC")
+    .trim()
+    .replace(/\s*[-‐‑–—]\s*/g, "-");
+  const whole = asFrameNumber(t, facts);
+  if (whole) return { frame: whole, rest: "" };
+  const tokens = t.split(/\s+/);
+  for (const [i, token] of tokens.entries()) {
+    const frame = token.includes("-") ? asFrameNumber(token, facts) : null;
+    if (frame) return { frame, rest: tokens.filter((_, k) => k !== i).join(" ") };
+  }
+  return null;
 }
 
 function yearLabel(start: string): string {
@@ -290,8 +308,9 @@ export async function searchListings(
   // Names the stored text cannot match (Japanese spellings, キャリイ; a make in Japanese, スズキ; typos
   // trigrams miss, hijte) are searched as the plain English name they stand for.
   // A whole frame number (DA63T-123456) asks for that truck: searched by its number, not as two words.
-  const frame = wholeFrameNumber(q.q, facts);
-  const words = frame ? [] : searchWords(q.q).map((w) => plainNameFor(w, facts.modelNames) ?? w);
+  const framed = frameInText(q.q, facts);
+  const frame = framed?.frame ?? null;
+  const words = searchWords(framed ? framed.rest : q.q).map((w) => plainNameFor(w, facts.modelNames) ?? w);
   const zipTable = q.near ? zipTableOf(facts) : null;
   const placed = q.near ? placeZipOrRefuse(facts, q.near, "near") : null;
   const withinMiles = q.withinMiles ?? DEFAULT_WITHIN_MILES;

@@ -42,6 +42,9 @@ describe("GET /api/v1/auction-sheet", () => {
     expect(bad.body.error).toMatchObject({ code: "invalid_input", field: "interior" });
     const unknown = await get("/api/v1/auction-sheet?grade=4");
     expect(unknown.status).toBe(400);
+    const twice = await get("/api/v1/auction-sheet?score=1&score=2");
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toMatch(/^score: expected a score such as 3\.5, R or \*\*\*, once$/);
   });
 
   it("is in the OpenAPI document", async () => {

@@ -145,5 +145,6 @@ describeEachEngine("GET /api/v1/listings/{id}", (_getDb, engine) => {
     expect((await get(`${us!.id}?viewerState=ZZ`)).body.error.field).toBe("viewerState");
     expect((await get(`${us!.id}?colour=red`)).status).toBe(400);
     expect((await get("abc")).status).toBe(400);
+    expect((await get("abc")).body.error.message).toBe("id: expected an id: a whole number");
   });
 });

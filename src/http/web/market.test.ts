@@ -172,11 +172,21 @@ for (const engine of ["pglite", "postgres"] as const) {
         const other = await listingIdFrom(
           await seller.post("/sell", { ...TRUCK, frameNumber: "HA4-2999999" }),
         );
-        for (const q of ["ha4-2123456", "HA4 2123456", " HA42123456 "]) {
+        for (const q of [
+          "ha4-2123456",
+          "HA4 2123456",
+          " HA42123456 ",
+          "HA4 - 2123456",
+          "ＨＡ４－２１２３４５６",
+          "HA4-2123456 acty",
+        ]) {
           const found = await (await seller.get(`/trucks?q=${encodeURIComponent(q)}`)).text();
           expect(found, q).toContain(`href="/trucks/${id}"`);
           expect(found, q).not.toContain(`href="/trucks/${other}"`);
         }
+        // The words beside a frame number narrow it down as words do.
+        const none = await (await seller.get(`/trucks?q=${encodeURIComponent("HA4-2123456 hijet")}`)).text();
+        expect(none).not.toContain(`href="/trucks/${id}"`);
       });
 
       it("the home page shows search and the newest listings", async () => {
