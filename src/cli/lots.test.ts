@@ -147,6 +147,40 @@ describe("keiyard lots", () => {
     expect(s.stderr).toMatch(/not UTF-8 text, nor Shift_JIS text with Japanese in it/);
   });
 
+  it("names only the options for the costs it left out, the customs bond included", () => {
+    const r = run([
+      "docs/examples/lots.csv",
+      "--to",
+      "TX",
+      "--arrival",
+      "2027-01-15",
+      "--freight-usd",
+      "1200",
+    ]);
+    expect(r.code).toBe(0);
+    const hint = /Give your quotes with (.*)\./.exec(r.stdout)![1]!;
+    expect(hint.split(", ")).toEqual([
+      "--japan-fees-jpy",
+      "--insurance-jpy",
+      "--broker-usd",
+      "--customs-bond-usd",
+      "--isf-bond-usd",
+      "--port-usd",
+      "--delivery-usd",
+    ]);
+    const bonded = run([
+      "docs/examples/lots.csv",
+      "--to",
+      "TX",
+      "--arrival",
+      "2027-01-15",
+      "--customs-bond-usd",
+      "80",
+    ]);
+    expect(bonded.stdout).not.toMatch(/^  - Single-entry customs bond/m);
+    expect(bonded.stdout).toMatch(/^Landed cost includes: .*Single-entry customs bond/m);
+  });
+
   it("reads a Shift_JIS export (as lists from Japan often are) converted, and says so", () => {
     const dir = mkdtempSync(join(tmpdir(), "keiyard-sjis-"));
     const file = join(dir, "sjis.csv");

@@ -59,6 +59,21 @@ function retailText(info: LotRunInfo): string | null {
   return `* the fact data's typical US retail range for kei trucks, $${n(low)}-$${n(high)} (an estimate, confidence ${r.confidence}; import-rules.json usRetailPrices): a range for any kei truck, not a price for this one`;
 }
 
+/** The `keiyard lots` option that puts a cost left out into landed cost, by the cost's id. */
+function optionFor(id: string): string | null {
+  if (id.startsWith("japan:")) return "--japan-fees-jpy";
+  const options: Record<string, string> = {
+    "shipping:freight": "--freight-usd",
+    "shipping:insurance": "--insurance-jpy",
+    "us:broker": "--broker-usd",
+    "us:customs-bond": "--customs-bond-usd",
+    "us:isf": "--isf-bond-usd",
+    "us:port": "--port-usd",
+    "us:delivery": "--delivery-usd",
+  };
+  return options[id] ?? null;
+}
+
 function costLines(cost: LandedCost | null): string[] {
   if (!cost) return [];
   const included = cost.lines.map((l) => l.label);
@@ -81,8 +96,9 @@ function costLines(cost: LandedCost | null): string[] {
           : "";
         return `  - ${i.label}${range}`;
       }),
-      "  Give your quotes with --japan-fees-jpy, --freight-usd, --insurance-jpy, --broker-usd, --port-usd, --delivery-usd, --isf-bond-usd.",
     );
+    const options = [...new Set(cost.notIncluded.flatMap((i) => optionFor(i.id) ?? []))];
+    if (options.length) out.push(`  Give your quotes with ${options.join(", ")}.`);
   }
   return out;
 }

@@ -19,6 +19,7 @@ export const lotsInputSchema = z
     portUsd: money(100_000).optional(),
     deliveryUsd: money(100_000).optional(),
     isfBondUsd: money(100_000).optional(),
+    customsBondUsd: money(100_000).optional(),
   })
   .strict();
 export type LotsInput = z.infer<typeof lotsInputSchema>;

@@ -137,6 +137,7 @@ export function lotCostsFrom(q: LotsInput): LotCosts {
       portUsd: cents(q.portUsd),
       deliveryUsd: cents(q.deliveryUsd),
       isfBondUsd: cents(q.isfBondUsd),
+      customsBondUsd: cents(q.customsBondUsd),
     },
     // As in `keiyard cost`: not given, the typical Japan-side fees are listed as not included.
     ...(q.japanFeesJpy === undefined

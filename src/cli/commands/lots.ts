@@ -22,12 +22,14 @@ const FLAGS = {
   "port-usd": "portUsd",
   "delivery-usd": "deliveryUsd",
   "isf-bond-usd": "isfBondUsd",
+  "customs-bond-usd": "customsBondUsd",
 } as const;
 
 const USAGE = [
   "keiyard lots <lots.csv> --to XX --arrival YYYY-MM-DD [--fx JPY-per-USD] [--out results.csv|results.json]",
   "             [--price-unit 1|1000] [--japan-fees-jpy N] [--freight-usd N] [--insurance-jpy N]",
-  "             [--broker-usd N] [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--refit] [--json]",
+  "             [--broker-usd N] [--port-usd N] [--delivery-usd N] [--isf-bond-usd N] [--customs-bond-usd N]",
+  "             [--refit] [--json]",
   "",
   "Reads an auction-lot CSV (columns and accepted headers: docs/auction-lots.md) and, for each lot: the",
   "truck, import eligibility on the arrival date, landed cost delivered and registered in the state, the",

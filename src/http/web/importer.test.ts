@@ -248,6 +248,7 @@ for (const engine of ["pglite", "postgres"] as const) {
         portUsd: "300",
         deliveryUsd: "400",
         isfBondUsd: "90",
+        customsBondUsd: "80",
       };
       const page = await (await seller.get("/importer")).text();
       for (const name of Object.keys(costs)) expect(page).toContain(`name="${name}"`);

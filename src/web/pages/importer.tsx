@@ -33,6 +33,7 @@ const COSTS = [
   ["portUsd", "Port and terminal fees, USD"],
   ["deliveryUsd", "Delivery from the port, USD"],
   ["isfBondUsd", "ISF filing and bond, USD"],
+  ["customsBondUsd", "Single-entry customs bond, USD"],
 ] as const;
 
 /** The per-truck costs a batch was evaluated with, and its rate: "Freight $1,200 · broker $250 · …". */
