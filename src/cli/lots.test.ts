@@ -177,7 +177,7 @@ describe("keiyard lots", () => {
       "--customs-bond-usd",
       "80",
     ]);
-    expect(bonded.stdout).not.toMatch(/^  - Single-entry customs bond/m);
+    expect(bonded.stdout).not.toMatch(/^ {2}- Single-entry customs bond/m);
     expect(bonded.stdout).toMatch(/^Landed cost includes: .*Single-entry customs bond/m);
   });
 

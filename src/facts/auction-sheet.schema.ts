@@ -14,9 +14,10 @@ export const auctionSheetSchema = z.object({
     reviewedOn: isoDaySchema,
     about: z.string().min(1),
     use: z.string().min(1),
-    sizes: z.string().min(1),
   }),
   sources: z.record(z.string().regex(/^[a-z0-9-]+$/, "expected a lower-case id"), linkSourceSchema),
+  /** What a damage code's digit means, and how houses differ. */
+  sizes: z.object({ text: z.string().min(1), ...sourced }),
   truckScale: z.object({ text: z.string().min(1), ...sourced }),
   scores: z.array(
     z.object({
@@ -59,6 +60,7 @@ export type AuctionSheetFacts = z.infer<typeof auctionSheetSchema>;
 export function checkAuctionSheet(sheet: AuctionSheetFacts): void {
   const file = "auction-sheet.json";
   const records: [string, { sources: readonly string[] }[]][] = [
+    ["sizes", [sheet.sizes]],
     ["truckScale", [sheet.truckScale]],
     ["scores", sheet.scores],
     ["letters", sheet.letters],

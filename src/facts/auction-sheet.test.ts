@@ -20,7 +20,15 @@ describe("auction-sheet.json", () => {
     expect(s.meta.reviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.scores.flatMap((r) => r.grades)).toEqual(expect.arrayContaining(["3.5", "4", "R", "RA", "***"]));
     expect(s.letters.map((l) => l.letter)).toEqual(["A", "B", "C", "D", "E"]);
-    const records = [...s.scores, ...s.letters, ...s.marks, ...s.equipment, ...s.phrases, s.truckScale];
+    const records = [
+      ...s.scores,
+      ...s.letters,
+      ...s.marks,
+      ...s.equipment,
+      ...s.phrases,
+      s.truckScale,
+      s.sizes,
+    ];
     for (const r of records) {
       expect(r.sources.length).toBeGreaterThan(0);
       for (const id of r.sources) expect(s.sources[id]?.url).toMatch(/^https?:\/\//);

@@ -28,8 +28,15 @@ export function presentSheetReading(r: SheetReading, sheet: AuctionSheetFacts) {
         sources: [...sheet.truckScale.sources],
       }
     : null;
+  const sized = r.marks.some((m) => m.size !== null);
+  const sizes = {
+    text: sheet.sizes.text,
+    confidence: sheet.sizes.confidence,
+    sources: [...sheet.sizes.sources],
+  };
   const ids = [...r.sources];
-  if (truckScale) for (const id of truckScale.sources) if (!ids.includes(id)) ids.push(id);
+  for (const extra of [truckScale, sized ? sizes : null])
+    if (extra) for (const id of extra.sources) if (!ids.includes(id)) ids.push(id);
   return {
     score: r.score
       ? { ...known(r.score)!, repairHistory: r.score.record ? r.score.record.repairHistory : null }
@@ -48,7 +55,7 @@ export function presentSheetReading(r: SheetReading, sheet: AuctionSheetFacts) {
     unread: r.unread,
     flags: [...r.flags],
     truckScale,
-    sizes: sheet.meta.sizes,
+    sizes,
     sources: ids.map((id) => {
       const s = sheet.sources[id]!;
       return { id, title: s.title, url: s.url, date: s.date ?? null };

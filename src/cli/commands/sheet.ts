@@ -37,7 +37,7 @@ function formatReading(r: SheetReadingView): string {
   if (r.unread.length)
     out.push(`Not read: ${r.unread.join(", ")} (not codes keiyard's data knows; ask your agent)`);
   if (out.length === 0) out.push("Nothing here is a score, letter or code keiyard knows.");
-  if (r.marks.some((m) => m.size !== null)) out.push("", r.sizes);
+  if (r.marks.some((m) => m.size !== null)) out.push("", `${r.sizes.text}${conf(r.sizes.confidence)}`);
   out.push("", r.caveat);
   if (r.sources.length)
     out.push(

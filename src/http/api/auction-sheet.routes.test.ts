@@ -23,6 +23,8 @@ describe("GET /api/v1/auction-sheet", () => {
     expect(body.equipment.map((e: any) => e.meaning)).toEqual(["air conditioning", "power steering"]);
     expect(body.flags).toEqual(["corrosion C1 on the sheet"]);
     expect(body.truckScale.confidence).toBe("low");
+    // What the size digits mean, sourced too (marks with sizes were read).
+    expect(body.sizes).toMatchObject({ confidence: "medium", sources: expect.arrayContaining(["jpctrade"]) });
     const ids = new Set(body.sources.map((s: any) => s.id));
     expect(ids.size).toBe(body.sources.length);
     for (const m of body.marks) for (const id of m.sources) expect(ids.has(id)).toBe(true);

@@ -40,7 +40,7 @@ const readingSchema = z
     unread: z.array(z.string()),
     flags: z.array(z.string()),
     truckScale: z.looseObject({ text: z.string(), confidence, sources: z.array(z.string()) }).nullable(),
-    sizes: z.string(),
+    sizes: z.looseObject({ text: z.string(), confidence, sources: z.array(z.string()) }),
     sources: z.array(
       z.object({ id: z.string(), title: z.string(), url: z.string(), date: z.string().nullable() }),
     ),

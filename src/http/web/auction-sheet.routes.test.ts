@@ -18,8 +18,12 @@ describe("/auction-sheet", () => {
     // the legend: every score, letter and mark with its confidence, and the sources with their date
     expect(html).toMatch(/<td>R, R1, R2<\/td><td>repair history/);
     expect(html).toMatch(/<td>XX<\/td><td>a panel that was replaced/);
-    expect(html).toMatch(/<td>S1–S3<\/td><td>rust<\/td><td>medium<\/td>/);
-    expect(html).toMatch(/Sources \(11\), reviewed 2026-11-25/);
+    // Each meaning with its confidence and its sources, numbered links into the list below.
+    expect(html).toMatch(
+      /<td>S1–S3<\/td><td>rust<\/td><td>medium<\/td><td><span class="refs"><a href="#legend-source-\d+"/,
+    );
+    expect(html).toMatch(/<h3>Sources of the legend, reviewed 2026-11-25<\/h3>/);
+    expect(html.match(/<li id="legend-source-\d+">/g)).toHaveLength(11);
   });
 
   it("reads a sheet: the red flags first, each mark with where it is, sources one click away", async () => {
@@ -35,10 +39,13 @@ describe("/auction-sheet", () => {
     expect(html).toMatch(/<li>a panel marked XX \(replaced\) on the sheet<\/li>/);
     expect(html).toMatch(/<strong>Interior c:<\/strong> worn: stains/);
     expect(html).toMatch(
-      /<tr><td>S2<\/td><td>under bed<\/td><td>rust<\/td><td>2<\/td><td>medium<\/td><\/tr>/,
+      /<tr><td>S2<\/td><td>under bed<\/td><td>rust<\/td><td>2<\/td><td>medium<\/td><td><span class="refs"><a href="#reading-source-\d+" aria-label="source \d+">\[\d+\]<\/a>/,
     );
+    // Every reference points at a source listed on the page.
+    for (const [, n] of html.matchAll(/href="#(reading-source-\d+)"/g))
+      expect(html).toContain(`<li id="${n}">`);
     expect(html).toMatch(/<li lang="ja">修復歴: <span lang="en">repair history/);
-    expect(html).toMatch(/<summary>Sources \(\d+\), reviewed 2026-11-25<\/summary>/);
+    expect(html).toMatch(/<h3>Sources, reviewed 2026-11-25<\/h3>/);
     // the question stays in the form
     expect(html).toMatch(/<input id="sheet-score" name="score" value="R"/);
     expect(html).toMatch(/A1 bed rails; S2 under bed/);

@@ -3,7 +3,7 @@
 // and sources. Below, the whole legend, so the page is a reference without a question too.
 import type { AuctionSheetFacts } from "../../facts/schemas.js";
 import type { SheetReadingView } from "../../present/auction-sheet.present.js";
-import { SourceList } from "../components/sources.js";
+import type { SourceLink } from "../components/sources.js";
 import { Layout, type Viewer } from "../layout.js";
 
 const css = `.sheet-form textarea{width:100%;min-height:5rem}.sheet-form .row{display:flex;flex-wrap:wrap;gap:0 1rem}
@@ -17,7 +17,50 @@ function Conf(props: { c: "high" | "medium" | "low" | null }) {
   return <span class={`badge${props.c === "low" ? " warn" : ""}`}>{props.c} confidence</span>;
 }
 
-function Value(props: { label: string; v: SheetReadingView["interior"]; extra?: string | null }) {
+/** Source ids numbered as their list below shows them, and the anchor prefix of that list. */
+interface RefIndex {
+  numbers: ReadonlyMap<string, number>;
+  anchor: string;
+}
+
+const refIndex = (ids: readonly string[], anchor: string): RefIndex => ({
+  numbers: new Map(ids.map((id, i) => [id, i + 1])),
+  anchor,
+});
+
+/** A meaning's sources as numbered links to the list ("[1][4]"). */
+function Refs(props: { ids: readonly string[]; refs: RefIndex }) {
+  return (
+    <span class="refs">
+      {props.ids.map((id) => {
+        const n = props.refs.numbers.get(id);
+        return n === undefined ? null : (
+          <a href={`#${props.refs.anchor}-${n}`} aria-label={`source ${n}`}>
+            [{n}]
+          </a>
+        );
+      })}
+    </span>
+  );
+}
+
+/** The numbered list the references point at. */
+function NumberedSources(props: { sources: readonly SourceLink[]; anchor: string }) {
+  return (
+    <ol class="sources">
+      {props.sources.map((s, i) => (
+        <li id={`${props.anchor}-${i + 1}`}>
+          <a href={s.url ?? undefined} rel="nofollow noopener">
+            {s.title}
+          </a>
+          {s.date ? ` (${s.date})` : ""}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Value(props: { label: string; v: SheetReadingView["interior"]; refs: RefIndex }) {
   const v = props.v;
   if (v === null) return null;
   return (
@@ -26,13 +69,17 @@ function Value(props: { label: string; v: SheetReadingView["interior"]; extra?: 
         {props.label} {v.raw}:
       </strong>{" "}
       {v.known ? v.meaning : "not a value keiyard's data knows: ask your agent what this house means by it."}{" "}
-      <Conf c={v.confidence} />
+      <Conf c={v.confidence} /> <Refs ids={v.sources} refs={props.refs} />
     </p>
   );
 }
 
 function Reading(props: { r: SheetReadingView }) {
   const r = props.r;
+  const refs = refIndex(
+    r.sources.map((x) => x.id),
+    "reading-source",
+  );
   const nothing =
     !r.score && !r.interior && !r.exterior && !r.marks.length && !r.equipment.length && !r.phrases.length;
   return (
@@ -48,14 +95,15 @@ function Reading(props: { r: SheetReadingView }) {
           </ul>
         </div>
       ) : null}
-      <Value label="Score" v={r.score} />
+      <Value label="Score" v={r.score} refs={refs} />
       {r.truckScale ? (
         <p>
-          {r.truckScale.text} <Conf c={r.truckScale.confidence} />
+          {r.truckScale.text} <Conf c={r.truckScale.confidence} />{" "}
+          <Refs ids={r.truckScale.sources} refs={refs} />
         </p>
       ) : null}
-      <Value label="Interior" v={r.interior} />
-      <Value label="Exterior" v={r.exterior} />
+      <Value label="Interior" v={r.interior} refs={refs} />
+      <Value label="Exterior" v={r.exterior} refs={refs} />
       {r.marks.length > 0 ? (
         <div class="table-wrap">
           <table class="marks">
@@ -67,6 +115,7 @@ function Reading(props: { r: SheetReadingView }) {
                 <th scope="col">Meaning</th>
                 <th scope="col">Size (1 small, 3 large)</th>
                 <th scope="col">Confidence</th>
+                <th scope="col">Sources</th>
               </tr>
             </thead>
             <tbody>
@@ -77,6 +126,9 @@ function Reading(props: { r: SheetReadingView }) {
                   <td>{m.meaning}</td>
                   <td>{m.size ?? "not written"}</td>
                   <td>{m.confidence}</td>
+                  <td>
+                    <Refs ids={m.sources} refs={refs} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -85,7 +137,13 @@ function Reading(props: { r: SheetReadingView }) {
       ) : null}
       {r.equipment.length > 0 ? (
         <p>
-          <strong>Equipment:</strong> {r.equipment.map((e) => `${e.raw} (${e.meaning})`).join(", ")}.
+          <strong>Equipment:</strong>{" "}
+          {r.equipment.map((e, i) => (
+            <>
+              {i ? ", " : ""}
+              {e.raw} ({e.meaning}) <Refs ids={e.sources} refs={refs} />
+            </>
+          ))}
         </p>
       ) : null}
       {r.phrases.length > 0 ? (
@@ -100,7 +158,7 @@ function Reading(props: { r: SheetReadingView }) {
                 <span lang="en">
                   {p.none ? `none, says the sheet (なし, 無: none) — of: ${p.meaning}` : p.meaning}
                 </span>{" "}
-                <Conf c={p.confidence} />
+                <Conf c={p.confidence} /> <Refs ids={p.sources} refs={refs} />
               </li>
             ))}
           </ul>
@@ -118,14 +176,16 @@ function Reading(props: { r: SheetReadingView }) {
           they mark: <code>A1 bed rails; S2 under bed</code>.
         </p>
       ) : null}
-      {r.marks.some((m) => m.size !== null) ? <p>{r.sizes}</p> : null}
+      {r.marks.some((m) => m.size !== null) ? (
+        <p>
+          {r.sizes.text} <Conf c={r.sizes.confidence} /> <Refs ids={r.sizes.sources} refs={refs} />
+        </p>
+      ) : null}
       {r.sources.length > 0 ? (
-        <details>
-          <summary>
-            Sources ({r.sources.length}), reviewed {r.reviewedOn}
-          </summary>
-          <SourceList sources={r.sources} />
-        </details>
+        <>
+          <h3>Sources, reviewed {r.reviewedOn}</h3>
+          <NumberedSources sources={r.sources} anchor="reading-source" />
+        </>
       ) : null}
     </section>
   );
@@ -133,12 +193,16 @@ function Reading(props: { r: SheetReadingView }) {
 
 function Legend(props: { sheet: AuctionSheetFacts }) {
   const s = props.sheet;
-  const rows = (items: { key: string; meaning: string; confidence: string }[]) =>
+  const refs = refIndex(Object.keys(s.sources), "legend-source");
+  const rows = (items: { key: string; meaning: string; confidence: string; sources: readonly string[] }[]) =>
     items.map((i) => (
       <tr>
         <td>{i.key}</td>
         <td>{i.meaning}</td>
         <td>{i.confidence}</td>
+        <td>
+          <Refs ids={i.sources} refs={refs} />
+        </td>
       </tr>
     ));
   const head = (
@@ -147,6 +211,7 @@ function Legend(props: { sheet: AuctionSheetFacts }) {
         <th scope="col">Written</th>
         <th scope="col">Meaning</th>
         <th scope="col">Confidence</th>
+        <th scope="col">Sources</th>
       </tr>
     </thead>
   );
@@ -164,6 +229,7 @@ function Legend(props: { sheet: AuctionSheetFacts }) {
                 key: r.grades.join(", "),
                 meaning: r.meaning,
                 confidence: r.confidence,
+                sources: r.sources,
               })),
             )}
           </tbody>
@@ -171,21 +237,13 @@ function Legend(props: { sheet: AuctionSheetFacts }) {
         <table class="legend-table">
           <caption>Interior (内装) and exterior (外装) letters</caption>
           {head}
-          <tbody>
-            {rows(s.letters.map((r) => ({ key: r.letter, meaning: r.meaning, confidence: r.confidence })))}
-          </tbody>
+          <tbody>{rows(s.letters.map((r) => ({ ...r, key: r.letter })))}</tbody>
         </table>
         <table class="legend-table">
           <caption>Marks on the body diagram</caption>
           {head}
           <tbody>
-            {rows(
-              s.marks.map((r) => ({
-                key: r.sized ? `${r.code}1–${r.code}3` : r.code,
-                meaning: r.meaning,
-                confidence: r.confidence,
-              })),
-            )}
+            {rows(s.marks.map((r) => ({ ...r, key: r.sized ? `${r.code}1–${r.code}3` : r.code })))}
           </tbody>
         </table>
         <table class="legend-table">
@@ -197,6 +255,7 @@ function Legend(props: { sheet: AuctionSheetFacts }) {
                 key: r.codes.join(", "),
                 meaning: r.meaning,
                 confidence: r.confidence,
+                sources: r.sources,
               })),
             )}
           </tbody>
@@ -210,18 +269,17 @@ function Legend(props: { sheet: AuctionSheetFacts }) {
                 key: r.texts.join(", "),
                 meaning: r.meaning,
                 confidence: r.confidence,
+                sources: r.sources,
               })),
             )}
           </tbody>
         </table>
       </div>
-      <p>{s.meta.sizes}</p>
-      <details>
-        <summary>
-          Sources ({Object.keys(s.sources).length}), reviewed {s.meta.reviewedOn}
-        </summary>
-        <SourceList sources={Object.values(s.sources)} />
-      </details>
+      <p>
+        {s.sizes.text} <Conf c={s.sizes.confidence} /> <Refs ids={s.sizes.sources} refs={refs} />
+      </p>
+      <h3>Sources of the legend, reviewed {s.meta.reviewedOn}</h3>
+      <NumberedSources sources={Object.values(s.sources)} anchor="legend-source" />
     </section>
   );
 }
