@@ -32,7 +32,7 @@ function formatReading(r: SheetReadingView): string {
     out.push(`Equipment: ${r.equipment.map((e) => `${e.raw} (${e.meaning})`).join(", ")}`);
   for (const p of r.phrases)
     out.push(
-      `Inspector: ${p.raw}: ${p.none ? `none, says the sheet (of: ${p.meaning})` : p.meaning}${conf(p.confidence)}`,
+      `Inspector: ${p.raw}: ${p.none ? `the sheet says none of this: ${p.meaning}` : p.meaning}${conf(p.confidence)}`,
     );
   if (r.unread.length)
     out.push(`Not read: ${r.unread.join(", ")} (not codes keiyard's data knows; ask your agent)`);

@@ -156,7 +156,7 @@ function Reading(props: { r: SheetReadingView }) {
               <li lang="ja">
                 {p.raw}:{" "}
                 <span lang="en">
-                  {p.none ? `none, says the sheet (なし, 無: none) — of: ${p.meaning}` : p.meaning}
+                  {p.none ? `the sheet says none of this (なし, 無: none): ${p.meaning}` : p.meaning}
                 </span>{" "}
                 <Conf c={p.confidence} /> <Refs ids={p.sources} refs={refs} />
               </li>
