@@ -291,16 +291,16 @@ for (const engine of ["pglite", "postgres"] as const) {
         await seller.signUp("val@example.com", "seller");
         const res = await seller.post("/sell", { ...TRUCK, priceUsd: "-5" });
         expect(res.status).toBe(400);
-        expect(await res.text()).toMatch(/priceUsd/);
+        expect(await res.text()).toMatch(/Price \(USD\): a price above zero/);
         // Values of the right shape that the facts or today refuse, each named with its field.
         const refused: [Record<string, string>, RegExp][] = [
-          [{ usState: "ZZ" }, /usState: ZZ is not a US state&#39;s code \(or DC\)/],
-          [{ zip: "00000" }, /zip: ZIP 00000 is not one we can place/],
-          [{ buildMonth: "2030-05" }, /buildMonth: 2030-05 is after this month/],
-          [{ auctionGrade: "banana" }, /auctionGrade: banana is not an auction score/],
-          [{ priceUsd: "lots" }, /priceUsd: a price in dollars, e.g. 6500/],
-          [{ mileageKm: "12.5" }, /mileageKm: the mileage in whole kilometres/],
-          [{ location: "mars" }, /location: say where the truck is: in the US or in Japan/],
+          [{ usState: "ZZ" }, /State: ZZ is not a US state&#39;s code \(or DC\)/],
+          [{ zip: "00000" }, /ZIP: ZIP 00000 is not one we can place/],
+          [{ buildMonth: "2030-05" }, /Build month: 2030-05 is after this month/],
+          [{ auctionGrade: "banana" }, /Auction grade: banana is not an auction score/],
+          [{ priceUsd: "lots" }, /Price \(USD\): a price in dollars, e.g. 6500/],
+          [{ mileageKm: "12.5" }, /Mileage \(km\): the mileage in whole kilometres/],
+          [{ location: "mars" }, /Where is the truck\?: say where the truck is: in the US or in Japan/],
         ];
         for (const [change, message] of refused) {
           const r = await seller.post("/sell", { ...TRUCK, ...change });
@@ -317,9 +317,9 @@ for (const engine of ["pglite", "postgres"] as const) {
         const page = await many.text();
         expect(page).toMatch(/Please fix these 3 things:/);
         for (const f of [
-          "title: give the listing a title",
-          "mileageKm: the mileage",
-          "priceUsd: a price in dollars",
+          "Title: give the listing a title",
+          "Mileage (km): the mileage",
+          "Price (USD): a price in dollars",
         ])
           expect(page).toContain(`<li>${f}`);
         expect(page).toMatch(/name="priceUsd"[^>]*value="lots"/);

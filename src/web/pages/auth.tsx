@@ -26,10 +26,20 @@ export function NewPasswordField(props: { label: string }) {
   );
 }
 
-export function ErrorBox(props: { error?: FormState["error"] }) {
+/** "usState: …" as the form's label says it ("State: …"), for a field the form names. */
+function labelled(text: string, labels: Readonly<Record<string, string>>): string {
+  const at = text.indexOf(": ");
+  const label = at > 0 ? labels[text.slice(0, at)] : undefined;
+  return label ? `${label}: ${text.slice(at + 2)}` : text;
+}
+
+export function ErrorBox(props: { error?: FormState["error"]; labels?: Readonly<Record<string, string>> }) {
   const e = props.error;
   if (!e) return null;
-  const issues = Array.isArray(e.details?.issues) ? (e.details.issues as string[]) : [];
+  const labels = props.labels ?? {};
+  const issues = (Array.isArray(e.details?.issues) ? (e.details.issues as string[]) : []).map((i) =>
+    labelled(i, labels),
+  );
   return issues.length > 1 ? (
     <div class="error" role="alert">
       <p>Please fix these {issues.length} things:</p>
@@ -41,7 +51,7 @@ export function ErrorBox(props: { error?: FormState["error"] }) {
     </div>
   ) : (
     <p class="error" role="alert">
-      {e.message}
+      {labelled(e.message, labels)}
     </p>
   );
 }

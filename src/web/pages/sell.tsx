@@ -57,6 +57,30 @@ function Select(props: {
 const pairs = (xs: readonly string[]) => xs.map((x) => [x, x.replace(/_/g, " ")] as const);
 
 /** The listing form: new (action /sell) or edit (action /trucks/:id/edit). The frame number fills it. */
+/** The form's fields as its labels name them, for the errors shown over it. */
+const LABELS: Readonly<Record<string, string>> = {
+  frameNumber: "Frame number",
+  title: "Title",
+  location: "Where is the truck?",
+  make: "Make",
+  model: "Model",
+  driveOverride: "Drive",
+  buildMonth: "Build month",
+  ageEvidence: "That month comes from",
+  mileageKm: "Mileage (km)",
+  transmission: "Transmission",
+  bedType: "Bed",
+  condition: "Condition",
+  auctionGrade: "Auction grade",
+  description: "Description",
+  priceUsd: "Price (USD)",
+  usState: "State",
+  zip: "ZIP",
+  titleStatus: "Title status",
+  priceJpy: "Price (yen)",
+  jpPort: "Port",
+};
+
 export function SellPage(props: {
   viewer: Viewer;
   action: string;
@@ -69,7 +93,7 @@ export function SellPage(props: {
   return (
     <Layout title={props.heading} viewer={props.viewer}>
       <h1>{props.heading}</h1>
-      <ErrorBox error={props.form?.error} />
+      <ErrorBox error={props.form?.error} labels={LABELS} />
       <form method="post" action={props.action} class="card" id="listing-form">
         <Field
           name="frameNumber"
