@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../test/cli.js";
-import { signUp } from "./accounts.js";
+import { logIn, signUp } from "./accounts.js";
 import { screenshotBothWidths, violations } from "./axe.js";
 import { launchChromium } from "./browser.js";
 import { type RunningServer, startKeiyard } from "./server.js";
@@ -52,10 +52,7 @@ describe("importer journey (Chromium)", () => {
 
   it("says a file is too big before uploading it, and keeps the form", async () => {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.fill("#email", "e2e-importer@example.com");
-    await page.fill("#password", "correct horse battery");
-    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await logIn(page, server.url, "e2e-importer@example.com");
     await page.goto(`${server.url}/importer`);
     let posted = false;
     page.on("request", (r) => {
@@ -74,10 +71,7 @@ describe("importer journey (Chromium)", () => {
   it("without JavaScript, a file over the limit comes back to the form that says why (no connection reset)", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.fill("#email", "e2e-importer@example.com");
-    await page.fill("#password", "correct horse battery");
-    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await logIn(page, server.url, "e2e-importer@example.com");
     await page.goto(`${server.url}/importer`);
     const big = Buffer.alloc(12 * 1024 * 1024, 0x41);
     await page.setInputFiles("#file", { name: "big.csv", mimeType: "text/csv", buffer: big });
@@ -93,10 +87,7 @@ describe("importer journey (Chromium)", () => {
   it("works without JavaScript, and recognises the same file", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.fill("#email", "e2e-importer@example.com");
-    await page.fill("#password", "correct horse battery");
-    await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+    await logIn(page, server.url, "e2e-importer@example.com");
     await page.goto(`${server.url}/importer`);
     await page.setInputFiles("#file", LOTS);
     await page.selectOption("#to", "TX");
