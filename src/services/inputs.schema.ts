@@ -52,13 +52,36 @@ export const stateCodeString = z
   .transform((s) => s.toUpperCase());
 export const frameInputString = z.string().trim().min(1, "expected a frame number or chassis code").max(64);
 
+/**
+ * A number as people type amounts: "400,000", "$6,500" and "¥400 000" are 400000, 6500 and 400000
+ * (a currency sign in front, thousands separated by commas, spaces or underscores).
+ */
+export function amount<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .trim()
+            .replace(/^[$¥＄￥]/, "")
+            .replace(/(?<=\d)[,\s_](?=\d{3}(?!\d))/g, "")
+        : v,
+    schema,
+  );
+}
+
 /** An amount in US dollars from 0 to `max`. */
 export const usdAmount = (max: number) =>
-  z.coerce
-    .number({ error: "expected an amount in dollars, e.g. 1400" })
-    .finite("expected an amount in dollars, e.g. 1400")
-    .min(0, "expected an amount of at least 0")
-    .max(max, `expected at most $${max.toLocaleString("en-US")}`);
+  amount(
+    z.coerce
+      .number({ error: "expected an amount in dollars, e.g. 1400" })
+      .finite("expected an amount in dollars, e.g. 1400")
+      .min(0, "expected an amount of at least 0")
+      .max(max, `expected at most $${max.toLocaleString("en-US")}`),
+  );
+
+/** Whole yen from 0 to `max`. */
+export const wholeYen = (max: number) =>
+  amount(z.coerce.number({ error: "expected whole yen" }).int("expected whole yen").min(0).max(max));
 
 /** Yen per US dollar: the rate a cost is computed at. */
 export const fxRate = z.coerce
@@ -90,11 +113,13 @@ export type EligibilityInputQuery = z.infer<typeof eligibilityInputSchema>;
 
 export const costInputSchema = z
   .object({
-    priceJpy: z.coerce
-      .number({ error: "expected the price in whole yen, e.g. 400000" })
-      .int("expected whole yen")
-      .min(1)
-      .max(1_000_000_000),
+    priceJpy: amount(
+      z.coerce
+        .number({ error: "expected the price in whole yen, e.g. 400000" })
+        .int("expected whole yen")
+        .min(1)
+        .max(1_000_000_000),
+    ),
     fx: fxRate.optional(),
     /** The date of the rate in `fx`, shown with it. */
     fxDate: isoDateString.optional(),
@@ -106,9 +131,9 @@ export const costInputSchema = z
         message: "expected a build year YYYY, month YYYY-MM or date YYYY-MM-DD",
       })
       .optional(),
-    japanFeesJpy: z.coerce.number().int("expected whole yen").min(0).max(100_000_000).optional(),
+    japanFeesJpy: wholeYen(100_000_000).optional(),
     freightUsd: usdAmount(100_000).optional(),
-    insuranceJpy: z.coerce.number().int("expected whole yen").min(0).max(10_000_000).optional(),
+    insuranceJpy: wholeYen(10_000_000).optional(),
     brokerUsd: usdAmount(100_000).optional(),
     portUsd: usdAmount(100_000).optional(),
     deliveryUsd: usdAmount(100_000).optional(),

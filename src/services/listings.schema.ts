@@ -10,7 +10,7 @@ import {
   TRANSMISSIONS,
 } from "../domain/listings/types.js";
 import { isYearMonth } from "../domain/units/dates.js";
-import { multiline, stateCodeString } from "./inputs.schema.js";
+import { amount, multiline, stateCodeString } from "./inputs.schema.js";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
@@ -31,11 +31,13 @@ export const listingInputSchema = z
     buildMonth: opt(z.string().trim().refine(isYearMonth, "expected a month YYYY-MM")),
     ageEvidence: z.preprocess(blank, z.enum(AGE_EVIDENCE).default("none")),
     mileageKm: opt(
-      z.coerce
-        .number({ error: "the mileage in whole kilometres, e.g. 85000" })
-        .int("the mileage in whole kilometres, e.g. 85000")
-        .min(0, "the mileage in whole kilometres, e.g. 85000")
-        .max(2_000_000, "at most 2,000,000 km"),
+      amount(
+        z.coerce
+          .number({ error: "the mileage in whole kilometres, e.g. 85000" })
+          .int("the mileage in whole kilometres, e.g. 85000")
+          .min(0, "the mileage in whole kilometres, e.g. 85000")
+          .max(2_000_000, "at most 2,000,000 km"),
+      ),
     ),
     transmission: opt(z.enum(TRANSMISSIONS, { error: `one of ${TRANSMISSIONS.join(", ")}` })),
     bedType: z.preprocess(
@@ -48,17 +50,21 @@ export const listingInputSchema = z
     auctionGrade: opt(z.string().trim().max(8)),
     description: z.preprocess((v) => v ?? "", multiline(z.string().trim().max(5000))),
     priceUsd: opt(
-      z.coerce
-        .number({ error: "a price in dollars, e.g. 6500" })
-        .positive("a price above zero")
-        .max(1_000_000, "at most $1,000,000"),
+      amount(
+        z.coerce
+          .number({ error: "a price in dollars, e.g. 6500" })
+          .positive("a price above zero")
+          .max(1_000_000, "at most $1,000,000"),
+      ),
     ),
     priceJpy: opt(
-      z.coerce
-        .number({ error: "a price in whole yen, e.g. 450000" })
-        .int("a price in whole yen, e.g. 450000")
-        .positive("a price above zero")
-        .max(100_000_000, "at most ¥100,000,000"),
+      amount(
+        z.coerce
+          .number({ error: "a price in whole yen, e.g. 450000" })
+          .int("a price in whole yen, e.g. 450000")
+          .positive("a price above zero")
+          .max(100_000_000, "at most ¥100,000,000"),
+      ),
     ),
     usState: opt(stateCodeString),
     zip: opt(

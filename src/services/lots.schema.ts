@@ -1,10 +1,7 @@
 // What a valid lot-evaluation request is, for every face that runs one (the CLI today, a web upload
 // later): the arrival date, the state, the exchange rate, the price unit and the costs to add per lot.
 import { z } from "zod";
-import { fxRate, isoDateString, usdAmount as money, stateCodeString } from "./inputs.schema.js";
-
-const wholeYen = (max: number) =>
-  z.coerce.number({ error: "expected whole yen" }).int("expected whole yen").min(0).max(max);
+import { fxRate, isoDateString, usdAmount as money, stateCodeString, wholeYen } from "./inputs.schema.js";
 
 export const lotsInputSchema = z
   .object({

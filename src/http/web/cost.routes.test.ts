@@ -91,6 +91,12 @@ describe("/cost, the answer", () => {
     expect(html).toMatch(/Not included: enter your quotes above/);
     expect(html).toMatch(/Marine insurance: typically \$/);
     expect(html).toMatch(/Not legal advice/);
+    // Amounts as people type them: thousands separated, a currency sign.
+    const typed = await page(
+      `/cost?${q.replace("priceJpy=400000", "priceJpy=%C2%A5400%2C000").replace("freightUsd=1400", "freightUsd=%241%2C400")}`,
+    );
+    expect(typed.status).toBe(200);
+    expect(typed.html).toContain(`Import it yourself: ${money(body.totalUsd)} registered in Texas`);
   });
 
   it("sets a US seller's price beside it, with that state's charges, and says which costs less", async () => {
