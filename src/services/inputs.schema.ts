@@ -111,6 +111,18 @@ export const eligibilityInputSchema = z
   });
 export type EligibilityInputQuery = z.infer<typeof eligibilityInputSchema>;
 
+/** The costs a buyer may quote besides the price: the same fields for one truck (cost) and a lot list (lots). */
+export const perTruckCostFields = {
+  japanFeesJpy: wholeYen(100_000_000).optional(),
+  freightUsd: usdAmount(100_000).optional(),
+  insuranceJpy: wholeYen(10_000_000).optional(),
+  brokerUsd: usdAmount(100_000).optional(),
+  portUsd: usdAmount(100_000).optional(),
+  deliveryUsd: usdAmount(100_000).optional(),
+  isfBondUsd: usdAmount(100_000).optional(),
+  customsBondUsd: usdAmount(100_000).optional(),
+};
+
 export const costInputSchema = z
   .object({
     priceJpy: amount(
@@ -131,14 +143,7 @@ export const costInputSchema = z
         message: "expected a build year YYYY, month YYYY-MM or date YYYY-MM-DD",
       })
       .optional(),
-    japanFeesJpy: wholeYen(100_000_000).optional(),
-    freightUsd: usdAmount(100_000).optional(),
-    insuranceJpy: wholeYen(10_000_000).optional(),
-    brokerUsd: usdAmount(100_000).optional(),
-    portUsd: usdAmount(100_000).optional(),
-    deliveryUsd: usdAmount(100_000).optional(),
-    isfBondUsd: usdAmount(100_000).optional(),
-    customsBondUsd: usdAmount(100_000).optional(),
+    ...perTruckCostFields,
     to: stateCodeString.optional(),
     hts: z.string().trim().min(4).max(20).optional(),
     hmf: z.enum(["true", "false"]).optional(),

@@ -1,7 +1,7 @@
 // What a valid lot-evaluation request is, for every face that runs one (the CLI today, a web upload
 // later): the arrival date, the state, the exchange rate, the price unit and the costs to add per lot.
 import { z } from "zod";
-import { fxRate, isoDateString, usdAmount as money, stateCodeString, wholeYen } from "./inputs.schema.js";
+import { fxRate, isoDateString, perTruckCostFields, stateCodeString } from "./inputs.schema.js";
 
 export const lotsInputSchema = z
   .object({
@@ -9,14 +9,7 @@ export const lotsInputSchema = z
     arrival: isoDateString,
     fx: fxRate.optional(),
     priceUnit: z.enum(["1", "1000"], { error: "expected 1 (yen) or 1000 (thousands of yen)" }).default("1"),
-    japanFeesJpy: wholeYen(100_000_000).optional(),
-    freightUsd: money(100_000).optional(),
-    insuranceJpy: wholeYen(10_000_000).optional(),
-    brokerUsd: money(100_000).optional(),
-    portUsd: money(100_000).optional(),
-    deliveryUsd: money(100_000).optional(),
-    isfBondUsd: money(100_000).optional(),
-    customsBondUsd: money(100_000).optional(),
+    ...perTruckCostFields,
   })
   .strict();
 export type LotsInput = z.infer<typeof lotsInputSchema>;

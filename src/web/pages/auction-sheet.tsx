@@ -215,65 +215,28 @@ function Legend(props: { sheet: AuctionSheetFacts }) {
       </tr>
     </thead>
   );
+  const tables: [string, Parameters<typeof rows>[0]][] = [
+    ["Overall score (評価点)", s.scores.map((r) => ({ ...r, key: r.grades.join(", ") }))],
+    ["Interior (内装) and exterior (外装) letters", s.letters.map((r) => ({ ...r, key: r.letter }))],
+    [
+      "Marks on the body diagram",
+      s.marks.map((r) => ({ ...r, key: r.sized ? `${r.code}1–${r.code}3` : r.code })),
+    ],
+    ["Equipment", s.equipment.map((r) => ({ ...r, key: r.codes.join(", ") }))],
+    ["Inspector's words", s.phrases.map((r) => ({ ...r, key: r.texts.join(", ") }))],
+  ];
   return (
     <section aria-labelledby="legend">
       <h2 id="legend">The legend</h2>
       <p>{s.meta.about}</p>
       <div class="table-wrap">
-        <table class="legend-table">
-          <caption>Overall score (評価点)</caption>
-          {head}
-          <tbody>
-            {rows(
-              s.scores.map((r) => ({
-                key: r.grades.join(", "),
-                meaning: r.meaning,
-                confidence: r.confidence,
-                sources: r.sources,
-              })),
-            )}
-          </tbody>
-        </table>
-        <table class="legend-table">
-          <caption>Interior (内装) and exterior (外装) letters</caption>
-          {head}
-          <tbody>{rows(s.letters.map((r) => ({ ...r, key: r.letter })))}</tbody>
-        </table>
-        <table class="legend-table">
-          <caption>Marks on the body diagram</caption>
-          {head}
-          <tbody>
-            {rows(s.marks.map((r) => ({ ...r, key: r.sized ? `${r.code}1–${r.code}3` : r.code })))}
-          </tbody>
-        </table>
-        <table class="legend-table">
-          <caption>Equipment</caption>
-          {head}
-          <tbody>
-            {rows(
-              s.equipment.map((r) => ({
-                key: r.codes.join(", "),
-                meaning: r.meaning,
-                confidence: r.confidence,
-                sources: r.sources,
-              })),
-            )}
-          </tbody>
-        </table>
-        <table class="legend-table">
-          <caption>Inspector's words</caption>
-          {head}
-          <tbody>
-            {rows(
-              s.phrases.map((r) => ({
-                key: r.texts.join(", "),
-                meaning: r.meaning,
-                confidence: r.confidence,
-                sources: r.sources,
-              })),
-            )}
-          </tbody>
-        </table>
+        {tables.map(([caption, items]) => (
+          <table class="legend-table">
+            <caption>{caption}</caption>
+            {head}
+            <tbody>{rows(items)}</tbody>
+          </table>
+        ))}
       </div>
       <p>
         {s.sizes.text} <Conf c={s.sizes.confidence} /> <Refs ids={s.sizes.sources} refs={refs} />

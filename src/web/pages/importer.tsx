@@ -36,11 +36,12 @@ const COSTS = [
   ["customsBondUsd", "Single-entry customs bond, USD"],
 ] as const;
 
-/** The per-truck costs a batch was evaluated with, and its rate: "Freight $1,200 · broker $250 · …". */
+/** Every per-truck cost the form takes, freight first. */
+const ALL_COSTS = [["freightUsd", "Freight per truck, USD"] as const, ...COSTS];
+
+/** The rate and the per-truck costs a batch was evaluated with: "Evaluated at 150 yen per dollar · …". */
 function optionsText(o: Record<string, string>): string {
-  const given = [["freightUsd", "Freight per truck, USD"] as const, ...COSTS].filter(
-    ([k]) => o[k] !== undefined,
-  );
+  const given = ALL_COSTS.filter(([k]) => o[k] !== undefined);
   const parts = [
     o.fx ? `${o.fx} yen per dollar` : "this site's yen rate",
     o.priceUnit === "1000" ? "prices in thousands of yen" : null,
@@ -53,14 +54,12 @@ function optionsText(o: Record<string, string>): string {
 
 /** The per-truck costs a batch was not given (landed cost leaves them out). */
 function leftOut(o: Record<string, string>): string[] {
-  return [["freightUsd", "Freight per truck, USD"] as const, ...COSTS]
-    .filter(([k]) => o[k] === undefined)
-    .map(([, label]) =>
-      label
-        .replace(/, (USD|yen)$/, "")
-        .replace(/ \(.*\)$/, "")
-        .toLowerCase(),
-    );
+  return ALL_COSTS.filter(([k]) => o[k] === undefined).map(([, label]) =>
+    label
+      .replace(/, (USD|yen)$/, "")
+      .replace(/ \(.*\)$/, "")
+      .toLowerCase(),
+  );
 }
 
 export function ImporterPage(props: {
